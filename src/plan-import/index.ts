@@ -1,0 +1,1 @@
+export { parsePlanText } from './parse-plan.js';

@@ -1,0 +1,57 @@
+/** A clause of a sentence: clean-text positions within its line. */
+export interface Clause {
+  start: number;
+  end: number;
+  text: string;
+  /** True for a parenthetical that opens with a year: "(2025年下降至13/10万以下)". */
+  milestone: boolean;
+}
+
+const SEPARATORS = new Set(['。', ',', ';', ':', '!', '?', '，', '；', '：']);
+
+/**
+ * Splits a line into clauses at commas, semicolons and full stops outside parentheses.
+ * A parenthetical that starts with a year is its own (milestone) clause; the clause around it
+ * continues without it. A "." between two non-digits is a full stop (some documents use it so).
+ */
+export function splitClauses(line: string): Clause[] {
+  const out: Clause[] = [];
+  let depth = 0;
+  let start = 0;
+  const push = (s: number, e: number, milestone = false) => {
+    let a = s;
+    let b = e;
+    while (a < b && /[\s、和及]/.test(line[a]!)) a++;
+    while (b > a && /\s/.test(line[b - 1]!)) b--;
+    if (b > a) out.push({ start: a, end: b, text: line.slice(a, b), milestone });
+  };
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '(') {
+      if (depth === 0 && /^\((?:到|至|在)?20\d\d年/.test(line.slice(i))) {
+        const close = line.indexOf(')', i);
+        if (close > i) {
+          push(start, i);
+          push(i + 1, close, true);
+          start = close + 1;
+          i = close;
+          continue;
+        }
+      }
+      depth++;
+    } else if (ch === ')') {
+      depth = Math.max(0, depth - 1);
+    } else if (depth === 0 && (SEPARATORS.has(ch) || (ch === '.' && isSentenceDot(line, i)))) {
+      push(start, i);
+      start = i + 1;
+    }
+  }
+  push(start, line.length);
+  return out;
+}
+
+function isSentenceDot(line: string, i: number): boolean {
+  const prev = line[i - 1] ?? '';
+  const next = line[i + 1] ?? '';
+  return !(/\d/.test(prev) && /\d/.test(next));
+}

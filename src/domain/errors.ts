@@ -1,0 +1,113 @@
+/**
+ * The catalogue of expected failures. Every error has a stable code, a Chinese message (the default
+ * language of the platform) and an English one; callers choose the language, only edges print.
+ */
+
+export type Lang = 'zh' | 'en';
+
+interface Messages<P> {
+  zh: (params: P) => string;
+  en: (params: P) => string;
+}
+
+function messages<P>(zh: (params: P) => string, en: (params: P) => string): Messages<P> {
+  return { zh, en };
+}
+
+type PathParams = { path: string };
+
+const CATALOGUE = {
+  CONFIG_INVALID: messages<{ variable: string; value: string; expectedZh: string; expectedEn: string }>(
+    (p) => `环境变量 ${p.variable} 的值无效（“${p.value}”），应为${p.expectedZh}。`,
+    (p) => `Invalid value for ${p.variable} ("${p.value}"): expected ${p.expectedEn}.`,
+  ),
+  FILE_NOT_FOUND: messages<PathParams>(
+    (p) => `找不到文件：${p.path}`,
+    (p) => `File not found: ${p.path}`,
+  ),
+  NOT_A_FILE: messages<PathParams>(
+    (p) => `不是普通文件（可能是目录）：${p.path}`,
+    (p) => `Not a regular file (a directory?): ${p.path}`,
+  ),
+  EMPTY_FILE: messages<PathParams>(
+    (p) => `文件为空：${p.path}`,
+    (p) => `The file is empty: ${p.path}`,
+  ),
+  BINARY_FILE: messages<PathParams>(
+    (p) => `文件不是文本文件（可能是二进制文件或编码无法识别）：${p.path}`,
+    (p) => `The file is not text (binary content or an unknown encoding): ${p.path}`,
+  ),
+  UNSUPPORTED_EXTENSION: messages<PathParams & { extension: string; supported: string }>(
+    (p) => `不支持的文件类型“${p.extension || '（无扩展名）'}”：${p.path}。支持的类型：${p.supported}。`,
+    (p) => `Unsupported file type "${p.extension || '(none)'}": ${p.path}. Supported: ${p.supported}.`,
+  ),
+  FILE_TOO_LARGE: messages<PathParams & { sizeMb: number; maxMb: number }>(
+    (p) => `文件过大（${p.sizeMb} MB，上限 ${p.maxMb} MB）：${p.path}`,
+    (p) => `The file is too large (${p.sizeMb} MB, limit ${p.maxMb} MB): ${p.path}`,
+  ),
+  CORRUPT_DOCUMENT: messages<PathParams & { format: string }>(
+    (p) => `无法读取 ${p.format} 文件，文件可能已损坏：${p.path}`,
+    (p) => `Cannot read the ${p.format} file; it may be damaged: ${p.path}`,
+  ),
+  DOCUMENT_HAS_NO_TEXT: messages<PathParams>(
+    (p) => `文件中没有可提取的文字（扫描件需先进行文字识别）：${p.path}`,
+    (p) => `The document contains no extractable text (a scan needs OCR first): ${p.path}`,
+  ),
+  NOT_A_PLAN: messages<PathParams>(
+    (p) => `该文件不是妇女发展规划：未找到任何发展领域（如“妇女与健康”）：${p.path}`,
+    (p) =>
+      `This is not a women's development plan: no area heading (such as 妇女与健康) was found: ${p.path}`,
+  ),
+  PLAN_HAS_NO_TARGETS: messages<PathParams>(
+    (p) => `规划中未找到任何目标值（如“孕产妇死亡率控制在12/10万以下”），未导入：${p.path}`,
+    (p) =>
+      `No targets (such as 孕产妇死亡率控制在12/10万以下) were found in the plan; nothing imported: ${p.path}`,
+  ),
+  PLAN_NOT_FOUND: messages<{ id: string }>(
+    (p) => `找不到规划：${p.id}`,
+    (p) => `Plan not found: ${p.id}`,
+  ),
+  INVALID_PLAN_ID: messages<{ id: string }>(
+    (p) => `规划标识“${p.id}”无效：只能包含小写字母、数字、“-”和“_”。`,
+    (p) => `Invalid plan id "${p.id}": use lowercase letters, digits, "-" and "_" only.`,
+  ),
+  NO_SEED_FILES: messages<{ dir: string }>(
+    (p) => `目录中没有可导入的规划文件：${p.dir}`,
+    (p) => `No plan files to import in ${p.dir}`,
+  ),
+  DATABASE_UNAVAILABLE: messages<{ detail: string }>(
+    (p) => `无法连接数据库：${p.detail}`,
+    (p) => `Cannot connect to the database: ${p.detail}`,
+  ),
+} satisfies Record<string, Messages<never>>;
+
+export type ErrorCode = keyof typeof CATALOGUE;
+export type ErrorParams<C extends ErrorCode> = Parameters<(typeof CATALOGUE)[C]['zh']>[0];
+
+/** An expected failure: carries a catalogue code and the parameters its messages need. */
+export class HalfskyError<C extends ErrorCode = ErrorCode> extends Error {
+  override readonly name = 'HalfskyError';
+  readonly code: C;
+  readonly params: ErrorParams<C>;
+
+  constructor(code: C, params: ErrorParams<C>, options?: { cause?: unknown }) {
+    super(messageOf(code, params, 'zh'), options);
+    this.code = code;
+    this.params = params;
+  }
+
+  /** The message in the given language. */
+  messageIn(lang: Lang): string {
+    return messageOf(this.code, this.params, lang);
+  }
+}
+
+function messageOf<C extends ErrorCode>(code: C, params: ErrorParams<C>, lang: Lang): string {
+  const entry = CATALOGUE[code] as Messages<ErrorParams<C>>;
+  return entry[lang](params);
+}
+
+/** True when `error` is a HalfskyError, optionally with the given code. */
+export function isHalfskyError<C extends ErrorCode>(error: unknown, code?: C): error is HalfskyError<C> {
+  return error instanceof HalfskyError && (code === undefined || error.code === code);
+}

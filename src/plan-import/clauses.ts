@@ -41,7 +41,7 @@ export function splitClauses(line: string): Clause[] {
       depth++;
     } else if (ch === ')') {
       depth = Math.max(0, depth - 1);
-    } else if (depth === 0 && (SEPARATORS.has(ch) || (ch === '.' && isSentenceDot(line, i)))) {
+    } else if (depth === 0 && (SEPARATORS.has(ch) ? !(ch === ':' && isBetweenDigits(line, i)) : ch === '.' && !isBetweenDigits(line, i))) {
       push(start, i);
       start = i + 1;
     }
@@ -50,8 +50,7 @@ export function splitClauses(line: string): Clause[] {
   return out;
 }
 
-function isSentenceDot(line: string, i: number): boolean {
-  const prev = line[i - 1] ?? '';
-  const next = line[i + 1] ?? '';
-  return !(/\d/.test(prev) && /\d/.test(next));
+/** "12.5" and "1.5:1" keep their dot and colon; elsewhere they end a clause. */
+function isBetweenDigits(line: string, i: number): boolean {
+  return /\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '');
 }

@@ -83,7 +83,8 @@ function maskDebris(raw: string): boolean[] {
 /** Drops markdown markers and every space except one between two ASCII words. */
 function stripLine(line: RawLine): RawLine {
   let { text, map } = line;
-  const heading = /^\s*#{1,6}\s*/.exec(text);
+  // Markdown heading marks and list bullets ("## 二、", "- 1.") carry no meaning here.
+  const heading = /^\s*(?:#{1,6}|[-*+•·](?=\s*\S))\s*/.exec(text);
   if (heading) {
     text = text.slice(heading[0].length);
     map = map.slice(heading[0].length);

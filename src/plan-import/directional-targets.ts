@@ -9,7 +9,7 @@ export interface DirectionalHit {
 }
 
 const ADVERB =
-  '(?:不断|逐步|逐渐|持续|稳步|明显|显著|大幅|大幅度|全面|进一步|有效|切实|继续|基本|努力|大力|着力|积极|有所|较大|更加|普遍|日益|力争|得到|得以|显著地|快速|加快|合理|保持稳定并|稳定并|并|且|和)';
+  '(?:预防和|预防|不断|逐步|逐渐|持续|稳步|明显|显著|大幅|大幅度|全面|进一步|有效|切实|继续|基本|努力|大力|着力|积极|有所|较大|更加|普遍|日益|力争|得到|得以|显著地|快速|加快|合理|保持稳定并|稳定并|并|且|和)';
 const DECREASE = '(?:缩小|减少|降低|下降|减缓|消除|遏制|减轻|趋于合理|趋于平衡|趋于均衡|趋向合理|收窄|减低)';
 const INCREASE = '(?:提高|提升|延长|增强|增加|扩大|改善|加大|增长|上升|拓宽|拓展)';
 const MAINTAIN = '(?:保持(?:均衡|稳定|合理比例|合理水平|低水平|较低水平|在合理范围内?)|稳定(?:在合理水平)?)';
@@ -19,7 +19,7 @@ const VERB_FIRST = new RegExp(`^${ADVERB}*(${DECREASE}|${INCREASE})(.{2,40})$`);
 
 /** Objects that name a quantity someone could measure; others are aspirations, not targets. */
 const MEASURABLE =
-  /(?:率|比例|比重|水平|差距|寿命|人数|年限|覆盖面|数量|规模|待遇|收入|质量|文盲|妊娠|传播|传递|贫血|趋势|现象|风险|发生|案件|性骚扰|影响|危害|能力|意识|素养|素质|状况|程度|时间|失衡|结构|人员|人才|占比|比|次数)$/;
+  /(?:率|比例|比重|水平|差距|寿命|人数|年限|覆盖面|数量|规模|待遇|收入|质量|水质|文盲|妊娠|传播|传递|贫血|趋势|现象|发生|案件|性骚扰|程度|时间|失衡|结构|占比|比|次数)$/;
 
 function directionOf(verb: string): DirectionalHit['comparator'] {
   if (new RegExp(`^${DECREASE}$`).test(verb)) return 'decrease';
@@ -38,7 +38,8 @@ export function directionalTarget(clause: Clause): DirectionalHit | null {
   const last = VERB_LAST.exec(text);
   if (last) {
     const subject = stripLead(last[1]!);
-    if (!MEASURABLE.test(subject) && !/(?:率|比例)/.test(subject)) return null;
+    const verbNamesQuantity = /比例|水平/.test(last[2]!);
+    if (!verbNamesQuantity && !MEASURABLE.test(subject) && !/(?:率|比例)/.test(subject)) return null;
     return { indicator: subject, comparator: directionOf(last[2]!), start: clause.start, end: clause.end };
   }
   const first = VERB_FIRST.exec(text);
@@ -52,4 +53,11 @@ export function directionalTarget(clause: Clause): DirectionalHit | null {
 
 function stripLead(s: string): string {
   return s.replace(/^(?:其中|同时|并|使|让|促进|推动|实现)/, '').replace(/(?:的|得到|得以)$/, '');
+}
+
+/** "农村无害化卫生厕所实现全覆盖": a goal stated as full coverage is a 100 % target. */
+export function fullCoverage(clause: Clause): { indicator: string; comparator: '=' } | null {
+  const m = /^(?:推进|推动|实现|确保|力争)?(.{2,40}?)(?:实现|达到)?(?:基本)?全覆盖$/.exec(clause.text.replace(/[。.]$/, ''));
+  if (!m || /\d/.test(clause.text)) return null;
+  return { indicator: `${m[1]!.replace(/^实现/, '')}覆盖率`, comparator: '=' };
 }

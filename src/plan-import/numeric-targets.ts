@@ -13,7 +13,10 @@ export interface NumericHit {
 }
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
-const COUNT_UNITS = '所|个|家|张|名|人|次|项|座|间|处|户|支|条|台|批|套|本|元|万元|亿元|万人|人次|平方米|公里|小时|天|年';
+const COUNT_UNITS = '所|个|家|张|名|人|次|项|座|间|处|户|支|条|台|批|套|本|元|万元|亿元|万人|人次|万人次|平方米|公里|小时|天|年'
+  .split('|')
+  .sort((a, b) => b.length - a.length) // longest first: 万人次 before 万人
+  .join('|');
 /** value + unit, tried in order; each returns value and unit from the match. */
 const VALUE = new RegExp(
   [
@@ -91,9 +94,8 @@ export function numericTargets(line: string, clause: Clause): NumericHit[] {
     let after = text.slice(m.index + m[0].length);
     if (/^\d/.test(after)) continue;
     if (Number.isNaN(value) || isNoise(value, unit, after, before)) continue;
-    if (/20\d\d$/.test(m[0]) || /\d$/.test(before) || /[\dA-Za-z]$/.test(before.slice(-1))) {
-      if (/\d$/.test(before)) continue;
-    }
+    if (/[\dA-Za-z]$/.test(before) || insideQuotes(before)) continue;
+    if (isCondition(after, unit) || qualifiesLaterValue(after)) continue;
     if (unit === null && !/^(?:以上|以下|左右|以内)?(?:$|[,，。;；、)）和])/.test(after)) continue;
     if (/^以上的|^以下的/.test(after) && unit !== '%' && !/[率比数]/.test(after.slice(3, 12))) continue;
     const comparator = comparatorOf(before, after, value, unit);
@@ -112,6 +114,25 @@ export function numericTargets(line: string, clause: Clause): NumericHit[] {
     segmentStart = endInClause;
   }
   return hits.map((h) => ({ ...h, indicator: h.indicator || hits[0]!.indicator }));
+}
+
+/** A number inside “…” is part of a name ("农村10公里、城市10分钟"), not a commitment. */
+function insideQuotes(before: string): boolean {
+  return (before.match(/[“「]/g)?.length ?? 0) > (before.match(/[”」]/g)?.length ?? 0);
+}
+
+/** "超过1万人的场所", "1万平方米或者…": a threshold that selects what a measure applies to. */
+function isCondition(after: string, unit: string | null): boolean {
+  if (unit === '%' || unit === '‰') return false; // "70%的妇女…" is a share of people: a commitment
+  return /^(?:以上|以下)?(?:的(?![^,，。;；]{0,6}(?:比例|比重|目标|标准))|或者?|及以上的)/.test(after);
+}
+
+/** "配备1名女干部的比例要达到40%": the first number belongs to the subject of a later target. */
+function qualifiesLaterValue(after: string): boolean {
+  const next = /\d/.exec(after);
+  if (!next) return false;
+  const between = after.slice(0, next.index);
+  return !/[、和及]/.test(between.slice(0, 4)) && new RegExp(TARGET_VERB.source).test(between);
 }
 
 /** Keeps words like "帮扶" in "做到100%帮扶" inside the quoted text. */

@@ -1,7 +1,7 @@
 import type { AreaCode, Plan, PlanArea, PlanItem, PlanProject, Responsibility, Target } from '../domain/plan.js';
 import { cleanText, rawSlice, type CleanLine, type CleanText } from './clean-text.js';
 import { splitClauses } from './clauses.js';
-import { directionalTarget } from './directional-targets.js';
+import { directionalTarget, fullCoverage } from './directional-targets.js';
 import { numericTargets } from './numeric-targets.js';
 import { buildOutline, itemNumber, type OutlineItem } from './outline.js';
 import { planMetadata } from './plan-metadata.js';
@@ -99,6 +99,11 @@ function collectTargets(
       if (!clause.milestone) previousIndicator = indicator;
     }
     if (numeric.length > 0 || item.section !== 'goal') continue;
+    const full = fullCoverage(clause);
+    if (full) {
+      targets.push({ ...base, ...full, value: 100, unit: '%', year: dueYear, text: rawSlice(doc, line, clause.start, clause.end) });
+      continue;
+    }
     const dir = directionalTarget(clause);
     if (dir) {
       targets.push({

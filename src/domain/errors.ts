@@ -68,8 +68,8 @@ const CATALOGUE = {
     (p) => `Plan not found: ${p.id}`,
   ),
   INVALID_PLAN_ID: messages<{ id: string }>(
-    (p) => `规划标识“${p.id}”无效：只能包含小写字母、数字、“-”和“_”。`,
-    (p) => `Invalid plan id "${p.id}": use lowercase letters, digits, "-" and "_" only.`,
+    (p) => `规划标识“${p.id}”无效：只能包含字母、数字、“-”和“_”，最长 64 个字符。`,
+    (p) => `Invalid plan id "${p.id}": use letters, digits, "-" and "_" only, at most 64 characters.`,
   ),
   NO_SEED_FILES: messages<{ dir: string }>(
     (p) => `目录中没有可导入的规划文件：${p.dir}`,

@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { DatabaseConfig } from '../config/load-config.js';
+import type { Database } from './tables.js';
+
+export type HalfskyDatabase = Kysely<Database>;
+
+/**
+ * Opens the database the configuration names: PostgreSQL (pg pool) for a `postgres` URL, otherwise a SQLite
+ * file (better-sqlite3), creating its directory. Drivers are imported here, lazily, and nowhere else.
+ */
+export async function createDatabase(config: { database: DatabaseConfig }): Promise<HalfskyDatabase> {
+  const { Kysely, PostgresDialect, SqliteDialect } = await import('kysely');
+  const database = config.database;
+  if (database.kind === 'postgres') {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const { default: SQLite } = await import('better-sqlite3');
+  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+  const sqlite = new SQLite(database.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

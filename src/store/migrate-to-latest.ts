@@ -1,0 +1,17 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import * as plans from './migrations/0001-plans.js';
+
+/** Every migration, in order. Kept in code (not read from a folder) so the compiled CLI needs no file lookup. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-plans': plans,
+};
+
+/** Brings the schema up to date; safe to run on every start and from several processes. */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

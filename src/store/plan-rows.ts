@@ -79,8 +79,16 @@ export function planToRows(plan: Plan, source: PlanSource): PlanRows {
   });
   plan.projects.forEach((project, i) => {
     const id = `${plan.id}/p${i}`;
-    const { area_id: _areaId, ...item } = itemRow(project, id, '', i);
-    rows.projects.push({ ...item, area: project.area });
+    rows.projects.push({
+      id,
+      plan_id: plan.id,
+      position: i,
+      number: project.number,
+      area: project.area,
+      title: project.title,
+      text: project.text,
+      responsibility_raw: project.responsibility.raw,
+    });
     link(project.responsibility.departments, { project_id: id }, id);
   });
   plan.targets.forEach((target, i) => {

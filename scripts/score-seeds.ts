@@ -20,7 +20,18 @@ for (const [id, file] of seeds) {
   const plan = parsePlanText(readFileSync(doc, 'utf8'), { id });
   const pred = join(dir, `${id}.json`);
   writeFileSync(pred, JSON.stringify(toGoldJson(plan)));
-  const out = execFileSync('python3', [join(shared, 'gold', 'score_plan.py'), doc, join(shared, 'gold', `${id}.json`), pred], { encoding: 'utf8' });
+  const out = execFileSync(
+    'python3',
+    [join(shared, 'gold', 'score_plan.py'), doc, join(shared, 'gold', `${id}.json`), pred],
+    { encoding: 'utf8' },
+  );
   const r = JSON.parse(out);
-  console.log(id.padEnd(9), 'num', JSON.stringify(r.num), 'dir', JSON.stringify(r.dir), process.argv.includes('-v') ? JSON.stringify(r.field_errors) : '');
+  console.log(
+    id.padEnd(9),
+    'num',
+    JSON.stringify(r.num),
+    'dir',
+    JSON.stringify(r.dir),
+    process.argv.includes('-v') ? JSON.stringify(r.field_errors) : '',
+  );
 }

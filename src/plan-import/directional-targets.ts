@@ -57,7 +57,9 @@ function stripLead(s: string): string {
 
 /** "农村无害化卫生厕所实现全覆盖": a goal stated as full coverage is a 100 % target. */
 export function fullCoverage(clause: Clause): { indicator: string; comparator: '=' } | null {
-  const m = /^(?:推进|推动|实现|确保|力争)?(.{2,40}?)(?:实现|达到)?(?:基本)?全覆盖$/.exec(clause.text.replace(/[。.]$/, ''));
+  const m = /^(?:推进|推动|实现|确保|力争)?(.{2,40}?)(?:实现|达到)?(?:基本)?全覆盖$/.exec(
+    clause.text.replace(/[。.]$/, ''),
+  );
   if (!m || /\d/.test(clause.text)) return null;
   return { indicator: `${m[1]!.replace(/^实现/, '')}覆盖率`, comparator: '=' };
 }

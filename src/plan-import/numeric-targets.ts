@@ -13,10 +13,11 @@ export interface NumericHit {
 }
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
-const COUNT_UNITS = '所|个|家|张|名|人|次|项|座|间|处|户|支|条|台|批|套|本|元|万元|亿元|万人|人次|万人次|平方米|公里|小时|天|年'
-  .split('|')
-  .sort((a, b) => b.length - a.length) // longest first: 万人次 before 万人
-  .join('|');
+const COUNT_UNITS =
+  '所|个|家|张|名|人|次|项|座|间|处|户|支|条|台|批|套|本|元|万元|亿元|万人|人次|万人次|平方米|公里|小时|天|年'
+    .split('|')
+    .sort((a, b) => b.length - a.length) // longest first: 万人次 before 万人
+    .join('|');
 /** value + unit, tried in order; each returns value and unit from the match. */
 const VALUE = new RegExp(
   [
@@ -34,7 +35,7 @@ const AT_LEAST_BEFORE = /(?:不低于|不少于|不小于|至少|超过|高于|�
 const AT_MOST_BEFORE = /(?:不高于|不超过|不多于|低于|少于|小于)$/;
 const LOWER_VERB = /(?:下降|降低|降|减少|减|压缩|缩减|控制)(?:到|至|在)?$/;
 const TARGET_VERB =
-  /(?:达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|稳定在|保持在|维持在|巩固在|控制在|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|不低于|不少于|不小于|至少|超过|高于|不高于|不超过|低于|均建立|均建设|建成|建设|建立|设立|配备|拥有|实现|做到|占|为|覆盖)/;
+  /(?:达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|稳定在|保持在|维持在|巩固在|控制在|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|不低于|不少于|不小于|至少|超过|高于|不高于|不超过|低于|≥|≤|>|<|均建立|均建设|建成|建设|建立|设立|配备|拥有|实现|做到|占|为|覆盖)/;
 
 /** Years, ages, durations and other numbers that are never a target value on their own. */
 function isNoise(value: number, unit: string | null, after: string, before: string): boolean {
@@ -45,7 +46,8 @@ function isNoise(value: number, unit: string | null, after: string, before: stri
   }
   if (unit === '岁' || unit === '分钟' || unit === '个月') return true;
   if (unit === '年' && value >= 1900) return true;
-  if (/[—\-~～至到]$/.test(before) && /^\d/.test(before.slice(-1)) === false && /\d[—\-~～]$/.test(before)) return true;
+  if (/[—\-~～至到]$/.test(before) && /^\d/.test(before.slice(-1)) === false && /\d[—\-~～]$/.test(before))
+    return true;
   if (/^[—\-~～]\d/.test(after)) return true; // a range "35—45岁"
   if (/^(?:周岁|岁)/.test(after)) return true;
   return false;
@@ -53,7 +55,8 @@ function isNoise(value: number, unit: string | null, after: string, before: stri
 
 function unitOf(m: RegExpExecArray): { value: number; unit: string | null } {
   if (m[1] !== undefined) return { value: Number(m[1]) / Number(m[2]), unit: ':1' };
-  if (m[3] !== undefined) return { value: Number(m[3]), unit: `1/${m[4] === '十万' ? '10万' : m[4]}${m[5] ?? ''}` };
+  if (m[3] !== undefined)
+    return { value: Number(m[3]), unit: `1/${m[4] === '十万' ? '10万' : m[4]}${m[5] ?? ''}` };
   if (m[6] !== undefined) return { value: Number(m[6]), unit: m[7]! };
   if (m[8] !== undefined) return { value: Number(m[8]), unit: m[9]! };
   if (m[10] !== undefined) {
@@ -69,12 +72,13 @@ function comparatorOf(before: string, after: string, value: number, unit: string
   if (/^(?:及|或)?以下|^以内|^之内|^内/.test(after)) return '<=';
   if (/^左右/.test(after)) return '~';
   const near = before.slice(-8);
-  if (AT_LEAST_BEFORE.test(near)) return '>=';
-  if (AT_MOST_BEFORE.test(near)) return '<=';
+  if (AT_LEAST_BEFORE.test(near) || /[≥>]$/.test(near)) return '>=';
+  if (AT_MOST_BEFORE.test(near) || /[≤<]$/.test(near)) return '<=';
   if (LOWER_VERB.test(near)) return '<=';
   if (/(?:保持在|稳定在|维持在)$/.test(near) && unit !== '%') return '~';
   if (value === 100 && unit === '%') return '=';
-  if (/均(?:建立|建设|设立|配备|有)$/.test(near) || /(?:每个|各)[^,]{0,12}(?:建立|建设)$/.test(near)) return '=';
+  if (/均(?:建立|建设|设立|配备|有)$/.test(near) || /(?:每个|各)[^,]{0,12}(?:建立|建设)$/.test(near))
+    return '=';
   return '>=';
 }
 
@@ -143,7 +147,9 @@ function trailingQualifier(after: string): number {
 
 const LEADING_FILLER =
   /^(?:[、和及与]|力争|争取|确保|推进|推动|促进|实现|到20\d\d年|20\d\d年|全市|全县|全区|全省|其中|同时|并|使|让|要|且|逐步|努力|进一步)+/;
-const VERB_TAIL = new RegExp(`(?:分别|均|要|应|都|稳定|保持|持续|逐步|提高|提升|增加|下降|降低|减少|控制|巩固|并)*${TARGET_VERB.source}?(?:并保持在|并|要)?$`);
+const VERB_TAIL = new RegExp(
+  `(?:分别|均|要|应|都|稳定|保持|持续|逐步|提高|提升|增加|下降|降低|减少|控制|巩固|并)*${TARGET_VERB.source}?(?:并保持在|并|要)?$`,
+);
 
 /** The measured quantity: the clause before its verb, without leading connectives. */
 export function indicatorOf(segment: string): string {

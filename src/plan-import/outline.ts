@@ -101,10 +101,10 @@ export function buildOutline(doc: CleanText): Outline {
   const projects: OutlineItem[] = [];
   const front: CleanLine[] = [];
   let area: OutlineArea | null = null;
-  let section: Section | null = null;
+  let section = null as Section | null;
   let inProjects = false;
-  let item: OutlineItem | null = null;
-  let style: string | null = null;
+  let item = null as OutlineItem | null;
+  let style = null as string | null;
 
   const open = (next: Section | null) => {
     section = next;
@@ -143,14 +143,20 @@ export function buildOutline(doc: CleanText): Outline {
     }
     if (section === null) continue;
     const num = itemNumber(text);
-    if (num && (style === null || num.style === style)) {
-      style = num.style;
-      item = { section, number: num.number, lines: [line] };
+    const startItem = (number: number, itemStyle: string) => {
+      style = itemStyle;
+      item = { section: section!, number, lines: [line] };
       if (section === 'project') projects.push(item);
       else if (area) (section === 'goal' ? area.goals : area.measures).push(item);
-      continue;
+    };
+    if (num && (style === null || num.style === style)) {
+      startItem(num.number, num.style);
+    } else if (item && style !== 'paragraph') {
+      item.lines.push(line);
+    } else if (!num && !isHeadingLike(text)) {
+      // A document whose list numbers were lost (Word auto-numbering): each paragraph is an item.
+      startItem((item?.number ?? 0) + 1, 'paragraph');
     }
-    if (item) (item as OutlineItem).lines.push(line);
   }
   return { areas: pickAreas(candidates), projects, front };
 }

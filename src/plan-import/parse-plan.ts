@@ -1,4 +1,12 @@
-import type { AreaCode, Plan, PlanArea, PlanItem, PlanProject, Responsibility, Target } from '../domain/plan.js';
+import type {
+  AreaCode,
+  Plan,
+  PlanArea,
+  PlanItem,
+  PlanProject,
+  Responsibility,
+  Target,
+} from '../domain/plan.js';
 import { cleanText, rawSlice, type CleanLine, type CleanText } from './clean-text.js';
 import { splitClauses } from './clauses.js';
 import { directionalTarget, fullCoverage } from './directional-targets.js';
@@ -45,8 +53,18 @@ export function parsePlanText(raw: string, options: ParseOptions = {}): Plan {
 }
 
 /** Reads one numbered item: its text, title and responsible units, and appends its targets. */
-function readItem(doc: CleanText, item: OutlineItem, area: AreaCode, dueYear: number, targets: Target[]): PlanItem {
-  const bodies = item.lines.map((line, i) => ({ line, from: i === 0 ? (itemNumber(line.text)?.rest ?? 0) : 0, to: line.text.length }));
+function readItem(
+  doc: CleanText,
+  item: OutlineItem,
+  area: AreaCode,
+  dueYear: number,
+  targets: Target[],
+): PlanItem {
+  const bodies = item.lines.map((line, i) => ({
+    line,
+    from: i === 0 ? (itemNumber(line.text)?.rest ?? 0) : 0,
+    to: line.text.length,
+  }));
   let responsibility: Responsibility = NO_RESPONSIBILITY;
   const last = bodies[bodies.length - 1]!;
   const resp = trailingResponsibility(last.line.text.slice(last.from));
@@ -80,20 +98,27 @@ function collectTargets(
 ): void {
   const body = line.text.slice(0, to);
   let previousIndicator = '';
-  for (const clause of splitClauses(body)) {
-    if (clause.end <= from) continue;
-    if (clause.start < from) continue;
+  let sentenceYear: number | null = null; // "到2025年，…": a year standing alone governs its sentence
+  for (const clause of splitClauses(body, from)) {
+    const yearOnly = /^(?:到|至|在|于)?(20[2-3]\d)年(?:前|底|末|时)?$/.exec(clause.text);
+    if (yearOnly) {
+      sentenceYear = Number(yearOnly[1]);
+      continue;
+    }
+    const year = sentenceYear ?? dueYear;
+    if (clause.endsSentence) sentenceYear = null;
     const base = { area, section: item.section, item: item.number, responsible: [...responsible] };
     const numeric = numericTargets(body, clause);
     for (const hit of numeric) {
-      const indicator = clause.milestone || !hit.indicator ? previousIndicator || hit.indicator : hit.indicator;
+      const indicator =
+        clause.milestone || !hit.indicator ? previousIndicator || hit.indicator : hit.indicator;
       targets.push({
         ...base,
         indicator,
         comparator: hit.comparator,
         value: hit.value,
         unit: hit.unit,
-        year: hit.year ?? dueYear,
+        year: hit.year ?? year,
         text: rawSlice(doc, line, hit.start, hit.end),
       });
       if (!clause.milestone) previousIndicator = indicator;
@@ -101,7 +126,14 @@ function collectTargets(
     if (numeric.length > 0 || item.section !== 'goal') continue;
     const full = fullCoverage(clause);
     if (full) {
-      targets.push({ ...base, ...full, value: 100, unit: '%', year: dueYear, text: rawSlice(doc, line, clause.start, clause.end) });
+      targets.push({
+        ...base,
+        ...full,
+        value: 100,
+        unit: '%',
+        year,
+        text: rawSlice(doc, line, clause.start, clause.end),
+      });
       continue;
     }
     const dir = directionalTarget(clause);
@@ -112,7 +144,7 @@ function collectTargets(
         comparator: dir.comparator,
         value: null,
         unit: null,
-        year: dueYear,
+        year,
         text: rawSlice(doc, line, dir.start, dir.end),
       });
     }

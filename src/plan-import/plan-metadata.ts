@@ -12,7 +12,13 @@ export interface PlanMetadata {
 }
 
 const PLAN_NAME = /([\u4e00-\u9fa5]{2,16}?)妇女发展(纲要|规划)\((\d{4})[-—–~至](\d{4})年?\)/g;
-const LEVEL_DEPTH: Record<RegionLevel, number> = { national: 0, province: 1, city: 2, county: 3, district: 3 };
+const LEVEL_DEPTH: Record<RegionLevel, number> = {
+  national: 0,
+  province: 1,
+  city: 2,
+  county: 3,
+  district: 3,
+};
 
 /**
  * Title, region, level, parent and period. The plan names itself in its title line, or failing that
@@ -36,7 +42,10 @@ export function planMetadata(doc: CleanText): PlanMetadata {
     return { title: '', region: '', regionCode: null, level: 'city', parentRegion: null, period };
   }
   const region = chosen.region;
-  const known = pickRegion(region, mentions.map((m) => m.region));
+  const known = pickRegion(
+    region,
+    mentions.map((m) => m.region),
+  );
   const title = titleLine
     ? doc.lines[titleLine.line]!.text.replace(/\(/g, '（').replace(/\)/g, '）')
     : `${region}妇女发展${chosen.kind}（${period[0]}-${period[1]}年）`;
@@ -61,7 +70,9 @@ function deepest<T extends { region: string }>(mentions: T[]): T | undefined {
   };
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
-  return [...mentions].sort((a, b) => depth(b) - depth(a) || counts.get(b.region)! - counts.get(a.region)!)[0];
+  return [...mentions].sort(
+    (a, b) => depth(b) - depth(a) || counts.get(b.region)! - counts.get(a.region)!,
+  )[0];
 }
 
 /** Among regions sharing a name, the one whose parent the document also mentions. */

@@ -29,15 +29,29 @@ function load(): Map<string, RegionName[]> {
   const cityName = new Map(cities.map((c) => [c.code, c.name]));
   const map = new Map<string, RegionName[]>();
   const add = (r: RegionName) => map.set(r.name, [...(map.get(r.name) ?? []), r]);
-  for (const p of provinces) add({ code: p.code.padEnd(6, '0'), name: p.name, level: 'province', parentName: null });
+  for (const p of provinces)
+    add({ code: p.code.padEnd(6, '0'), name: p.name, level: 'province', parentName: null });
   for (const c of cities) {
     if (/^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(c.name)) continue;
-    add({ code: c.code.padEnd(6, '0'), name: c.name, level: 'city', parentName: provinceName.get(c.provinceCode!) ?? null });
+    add({
+      code: c.code.padEnd(6, '0'),
+      name: c.name,
+      level: 'city',
+      parentName: provinceName.get(c.provinceCode!) ?? null,
+    });
   }
   for (const a of areas) {
     const city = cityName.get(a.cityCode!);
-    const parent = city && !/^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(city) ? city : provinceName.get(a.provinceCode!);
-    add({ code: a.code, name: a.name, level: /区$/.test(a.name) ? 'district' : 'county', parentName: parent ?? null });
+    const parent =
+      city && !/^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(city)
+        ? city
+        : provinceName.get(a.provinceCode!);
+    add({
+      code: a.code,
+      name: a.name,
+      level: /区$/.test(a.name) ? 'district' : 'county',
+      parentName: parent ?? null,
+    });
   }
   index = map;
   return map;

@@ -4,14 +4,22 @@ import type { Responsibility } from '../domain/plan.js';
  * Responsible units (责任单位) as plans write them after an item: "（卫健局、妇联）",
  * "（责任单位：县卫健局、县妇联）". Returns the parenthesis's position so it can be cut from the item.
  */
-export function trailingResponsibility(text: string): { responsibility: Responsibility; start: number } | null {
+export function trailingResponsibility(
+  text: string,
+): { responsibility: Responsibility; start: number } | null {
   const m = /\(([^()]{2,120})\)[。.;；]?$/.exec(text);
   if (!m) return null;
   const inner = m[1]!.replace(/^(?:责任|牵头|主责|配合|参与)?单位[:：]/, '');
-  const parts = inner.split(/[、,，;；/]/).map((p) => p.trim()).filter(Boolean);
+  const parts = inner
+    .split(/[、,，;；/]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0 || !parts.every(isDepartmentName)) return null;
   return {
-    responsibility: { departments: dedupe(parts.map(normaliseDepartment)), raw: m[0].replace(/[。.;；]$/, '') },
+    responsibility: {
+      departments: dedupe(parts.map(normaliseDepartment)),
+      raw: m[0].replace(/[。.;；]$/, ''),
+    },
     start: m.index,
   };
 }
@@ -52,4 +60,7 @@ function dedupe(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-export const NO_RESPONSIBILITY: Responsibility = Object.freeze({ departments: [], raw: null }) as Responsibility;
+export const NO_RESPONSIBILITY: Responsibility = Object.freeze({
+  departments: [],
+  raw: null,
+}) as Responsibility;

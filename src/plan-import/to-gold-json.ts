@@ -33,7 +33,12 @@ export function toGoldJson(plan: Plan): GoldPlanJson {
     level: plan.level,
     parent_region: plan.parentRegion,
     period: plan.period,
-    areas: plan.areas.map((a) => ({ code: a.code, name: a.name, goals: a.goals.length, measures: a.measures.length })),
+    areas: plan.areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      goals: a.goals.length,
+      measures: a.measures.length,
+    })),
     ...(plan.projects.length > 0
       ? {
           projects: plan.projects.map((p) => ({

@@ -1,0 +1,66 @@
+/**
+ * The evaluation engine's pure maths (issue 5): progress against targets (Open SDG rule, two milestones,
+ * every comparator), projection, outliers and volatility, roll-up, attainment and ranking.
+ */
+export {
+  assessMilestone,
+  type Assessment,
+  type AssessmentOptions,
+  type MilestoneTarget,
+} from './assess-milestone.js';
+export { assessTarget, type TargetAssessment } from './assess-target.js';
+export {
+  attainment,
+  QUANTITATIVE_COMPARATORS,
+  type AttainmentItem,
+  type AttainmentRate,
+} from './attainment.js';
+export { cagr } from './cagr.js';
+export { cleanSeries, type Point, type YearValue } from './clean-series.js';
+export {
+  comparatorRule,
+  DEFAULT_TOLERANCES,
+  inRange,
+  type ComparatorRule,
+  type Range,
+  type Tolerances,
+} from './comparator-rule.js';
+export { explainAssessment } from './explain-assessment.js';
+export { formatNumber, formatQuantity } from './format-quantity.js';
+export { median } from './median.js';
+export {
+  MODIFIED_Z_SCALE,
+  MODIFIED_Z_THRESHOLD,
+  modifiedZScore,
+  type ModifiedZScores,
+} from './modified-z-score.js';
+export {
+  GROWTH_THRESHOLDS,
+  LIMIT_EXPONENT,
+  PROGRESS_STATUSES,
+  progressStatus,
+  RATIO_THRESHOLDS,
+  type Direction,
+  type ProgressInput,
+  type ProgressResult,
+  type ProgressStatus,
+  type RateMethod,
+} from './progress-status.js';
+export {
+  projection,
+  type ProjectedValue,
+  type Projection,
+  type ProjectionMethod,
+  type ProjectionOptions,
+} from './projection.js';
+export {
+  ranking,
+  type RankedRegion,
+  type RankingComponent,
+  type RankingIndicator,
+  type RegionValues,
+} from './ranking.js';
+export { reconcileRollUp, type Reconciled } from './reconcile-roll-up.js';
+export { rollUp, type ChildValue, type RollUpResult, type RollUpRule } from './roll-up.js';
+export { shrinkSmallPopulation, type Shrunk } from './shrink-small-population.js';
+export { volatility, type Volatility, type VolatilityOptions, type YearChange } from './volatility.js';

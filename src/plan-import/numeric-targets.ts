@@ -31,6 +31,9 @@ const VALUE = new RegExp(
   'g',
 );
 
+/** Units that count things; the thing counted often follows the number: "建立1所标准化妇幼保健机构". */
+const COUNTED_THINGS = /^(?:所|个|家|张|名|座|间|处|支|条|台|套)$/;
+
 const AT_LEAST_BEFORE = /(?:不低于|不少于|不小于|至少|超过|高于|大于|多于|不下于)$/;
 const AT_MOST_BEFORE = /(?:不高于|不超过|不多于|低于|少于|小于)$/;
 const LOWER_VERB = /(?:下降|降低|降|减少|减|压缩|缩减|控制)(?:到|至|在)?$/;
@@ -77,7 +80,7 @@ function comparatorOf(before: string, after: string, value: number, unit: string
   if (LOWER_VERB.test(near)) return '<=';
   if (/(?:保持在|稳定在|维持在)$/.test(near) && unit !== '%') return '~';
   if (value === 100 && unit === '%') return '=';
-  if (/均(?:建立|建设|设立|配备|有)$/.test(near) || /(?:每个|各)[^,]{0,12}(?:建立|建设)$/.test(near))
+  if (/均(?:建立|建设|建成|设立|配备|有)$/.test(near) || /(?:每个|各)[^,]{0,12}(?:建立|建设)$/.test(near))
     return '=';
   return '>=';
 }
@@ -106,8 +109,12 @@ export function numericTargets(line: string, clause: Clause): NumericHit[] {
     const suffix = /^(?:及|或)?(?:以上|以下|左右|以内|之内)/.exec(after)?.[0] ?? '';
     after = after.slice(suffix.length);
     const endInClause = m.index + m[0].length + suffix.length + trailingQualifier(after);
+    const counted =
+      unit !== null && COUNTED_THINGS.test(unit)
+        ? /^[\u4e00-\u9fa5()（）]{2,24}$/.exec(after)?.[0]
+        : undefined;
     hits.push({
-      indicator: indicatorOf(text.slice(segmentStart, m.index)),
+      indicator: indicatorOf(text.slice(segmentStart, m.index)) + (counted ?? ''),
       comparator,
       value,
       unit,

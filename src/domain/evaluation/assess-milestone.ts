@@ -93,7 +93,7 @@ export function assessMilestone(
   };
   const result = judge(points, target, rule);
   const achievedEarlierYear =
-    result.status !== 'achieved' && rule?.range
+    result.status !== 'achieved' && target.comparator !== 'maintain' && rule?.range
       ? ([...points.slice(0, -1)].reverse().find((p) => inRange(p.value, rule.range as Range))?.year ?? null)
       : null;
   const assessment = { ...partial, ...result, achievedEarlierYear };

@@ -118,3 +118,23 @@ describe('explainAssessment: one true sentence per status', () => {
     ).toBe(sentence);
   });
 });
+
+describe("explainAssessment: 'maintain' states the side that was checked", () => {
+  const maintain = (latest: number, better: 'up' | 'down' | null) =>
+    assessMilestone(
+      [
+        { year: 2020, value: 92 },
+        { year: 2024, value: latest },
+      ],
+      { indicator: '产前筛查率', comparator: 'maintain', value: null, unit: '%', year: 2030 },
+      { better },
+    ).explanation;
+  it.each([
+    [99, 'up', '产前筛查率从2020年的92%升至2024年的99%，未低于2020年水平超过5%，符合“保持稳定”的要求。'],
+    [93, null, '产前筛查率从2020年的92%升至2024年的93%，保持在2020年水平±5%以内，符合“保持稳定”的要求。'],
+    [99, null, '产前筛查率从2020年的92%升至2024年的99%，偏离2020年水平超过5%，不符合“保持稳定”的要求。'],
+    [87, 'up', '产前筛查率从2020年的92%降至2024年的87%，较2020年水平变差超过5%，不符合“保持稳定”的要求。'],
+  ] as const)('%s (better %s)', (latest, better, sentence) => {
+    expect(maintain(latest, better)).toBe(sentence);
+  });
+});

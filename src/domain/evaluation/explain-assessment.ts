@@ -47,9 +47,16 @@ function verdict(a: Explainable, goal: string): string {
   if (c === 'maintain') {
     const tol = tolerancePct(a);
     const ref = a.target.value === null ? `${a.baseYear}年水平` : formatQuantity(a.goal, a.target.unit);
-    return a.status === 'achieved'
-      ? `保持在${ref}±${tol}以内，符合${goal}`
-      : `偏离${ref}超过${tol}，不符合${goal}`;
+    if (a.status !== 'achieved') {
+      return `${a.direction === null ? '偏离' : '较'}${ref}${a.direction === null ? '' : '变差'}超过${tol}，不符合${goal}`;
+    }
+    const kept =
+      a.direction === 'up'
+        ? `未低于${ref}超过${tol}`
+        : a.direction === 'down'
+          ? `未高于${ref}超过${tol}`
+          : null;
+    return `${kept ?? `保持在${ref}±${tol}以内`}，符合${goal}`;
   }
   if (a.status === 'achieved') return `已实现${goal}`;
   if (c === 'increase' || c === 'decrease') return noTargetVerdict(a, goal);

@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { runCli } from './run-cli.js';
+
+// The one place that reads the process environment: runCli hands it to loadConfig.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0); // output piped into `head` and closed early
+  throw error;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  env: process.env,
+  io: { stdout: process.stdout, stderr: process.stderr },
+  packageRoot: fileURLToPath(new URL('../..', import.meta.url)),
+});

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig, type Env } from '../config/load-config.js';
+import { HalfskyError, type Lang } from '../domain/errors.js';
+import type { CliContext, CliIo } from './cli-context.js';
+import { printError } from './print-error.js';
+import { UsageError } from './usage-error.js';
+
+export interface RunCliOptions {
+  env: Env;
+  io: CliIo;
+  /** Root of the package: data/plans and package.json live here. */
+  packageRoot: string;
+  cwd?: string;
+}
+
+/**
+ * Runs the halfsky CLI and returns its exit code: 0 success, 1 failure (a HalfskyError, printed in Chinese
+ * and English), 2 usage error. Command modules (and with them Kysely, the drivers, mammoth and unpdf) are
+ * imported only when their command runs, so that start-up and --help stay fast.
+ */
+export async function runCli(argv: string[], options: RunCliOptions): Promise<number> {
+  const { env, io } = options;
+  let exitCode = 0;
+  let lang: Lang = env.HALFSKY_LANG === 'en' ? 'en' : 'zh';
+
+  const program = new Command('halfsky')
+    .description(
+      '半边天：妇女发展规划监测评估平台\nHalfsky: monitoring and evaluation of women’s development plans',
+    )
+    .version(packageVersion(options.packageRoot), '-V, --version', '显示版本 / show the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .addOption(new Option('--lang <lang>', '输出语言 / output language').choices(['zh', 'en']))
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showSuggestionAfterError();
+  program.addHelpCommand('help [command]', '显示命令的帮助 / show help for a command');
+
+  const context = (): CliContext => {
+    const chosen = program.opts<{ lang?: Lang }>().lang;
+    if (chosen) lang = chosen;
+    const config = loadConfig(env, options.cwd);
+    lang = chosen ?? config.lang;
+    return { config, lang, io, packageRoot: options.packageRoot };
+  };
+  const run = (action: () => Promise<number>) => async () => {
+    exitCode = await action();
+  };
+
+  const plan = program
+    .command('plan')
+    .description('规划：解析、导入、查看、删除 / plans: parse, import, list, show, delete');
+  plan
+    .command('parse')
+    .description('解析规划文件并输出（不保存）/ parse a plan document and print it (stores nothing)')
+    .argument('<file>', '规划文件（.txt .md .docx .pdf）/ plan document')
+    .option('--json', '按 gold 模式输出 JSON / print JSON in the gold schema')
+    .option('--id <id>', '规划标识 / plan id')
+    .action((file: string, opts: { json?: boolean; id?: string }) =>
+      run(async () => (await import('./commands/plan-parse.js')).planParse(context(), file, opts))(),
+    );
+  plan
+    .command('import')
+    .description('导入规划文件并保存；重复导入将更新 / import and store plans; re-importing updates')
+    .argument('<files...>', '规划文件 / plan documents')
+    .option('--id <id>', '规划标识（仅限单个文件）/ plan id (single file only)')
+    .action((files: string[], opts: { id?: string }) =>
+      run(async () => (await import('./commands/plan-import.js')).planImport(context(), files, opts))(),
+    );
+  plan
+    .command('import-seeds')
+    .description('导入随附的规划（data/plans/）/ import the bundled plans (data/plans/)')
+    .option('--dir <dir>', '规划文件所在目录 / directory of plan documents')
+    .action((opts: { dir?: string }) =>
+      run(async () => (await import('./commands/plan-import-seeds.js')).planImportSeeds(context(), opts))(),
+    );
+  plan
+    .command('list')
+    .description('列出已导入的规划 / list stored plans')
+    .action(() => run(async () => (await import('./commands/plan-list.js')).planList(context()))());
+  plan
+    .command('show')
+    .description('显示已导入的规划 / show a stored plan')
+    .argument('<id>', '规划标识 / plan id')
+    .option('--json', '按 gold 模式输出 JSON / print JSON in the gold schema')
+    .action((id: string, opts: { json?: boolean }) =>
+      run(async () => (await import('./commands/plan-show.js')).planShow(context(), id, opts))(),
+    );
+  plan
+    .command('delete')
+    .description('删除已导入的规划 / delete a stored plan')
+    .argument('<id>', '规划标识 / plan id')
+    .action((id: string) =>
+      run(async () => (await import('./commands/plan-delete.js')).planDelete(context(), id))(),
+    );
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    printError(io.stderr, error, lang);
+    if (error instanceof UsageError) return 2;
+    return error instanceof HalfskyError ? 1 : 1;
+  }
+}
+
+function packageVersion(root: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}

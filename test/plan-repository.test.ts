@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/domain/plan.js';
 import { migrateToLatest } from '../src/store/migrate-to-latest.js';
-import { deletePlan, getPlan, listPlans, savePlan } from '../src/store/plan-repository.js';
+import { deletePlan, findPlanId, getPlan, listPlans, savePlan } from '../src/store/plan-repository.js';
 import { samplePlan } from './support/sample-plan.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -136,6 +136,12 @@ for (const engine of ENGINES) {
         { name: '卫健局', role: 'lead' },
         { name: '妇联', role: 'supporting' },
       ]);
+    });
+
+    it('finds a stored plan by region and title', async () => {
+      await savePlan(test.db, samplePlan('by-title', '按名称查找的规划'), source);
+      expect(await findPlanId(test.db, '测试市', '按名称查找的规划')).toBe('by-title');
+      expect(await findPlanId(test.db, '别的市', '按名称查找的规划')).toBeNull();
     });
 
     it('deletes a plan and everything in it', async () => {

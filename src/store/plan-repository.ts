@@ -96,6 +96,21 @@ export async function getPlan(db: HalfskyDatabase, id: string): Promise<Plan | n
   });
 }
 
+/**
+ * The id of a stored plan with this region and title, if any: the same document imported under another id
+ * (e.g. once by file name, once by the id the parser derives) is the same plan.
+ */
+export async function findPlanId(db: HalfskyDatabase, region: string, title: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('plans')
+    .select('id')
+    .where('region', '=', region)
+    .where('title', '=', title)
+    .orderBy('imported_at')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** Every stored plan with the number of its areas, goals, measures, projects and targets, by id. */
 export async function listPlans(db: HalfskyDatabase): Promise<PlanSummary[]> {
   const plans = await db

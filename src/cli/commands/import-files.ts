@@ -1,7 +1,7 @@
 import { isHalfskyError } from '../../domain/errors.js';
 import { importPlan } from '../../plan-import/import-plan.js';
 import { openDatabase } from '../../store/open-database.js';
-import { savePlan } from '../../store/plan-repository.js';
+import { findPlanId, savePlan } from '../../store/plan-repository.js';
 import type { CliContext } from '../cli-context.js';
 import { labels } from '../labels.js';
 import { printError } from '../print-error.js';
@@ -27,11 +27,15 @@ export async function importFiles(ctx: CliContext, files: FileToImport[]): Promi
     for (const file of files) {
       bar?.update({ file: file.path });
       try {
-        const { plan, source } = await importPlan(file.path, {
+        const parsed = await importPlan(file.path, {
           maxBytes: ctx.config.maxUploadBytes,
           ...(file.id === undefined ? {} : { id: file.id }),
         });
-        const { created } = await savePlan(db, plan, source);
+        // Without an explicit id, a plan already stored under another id (same region and title) is updated.
+        const storedId =
+          file.id === undefined ? await findPlanId(db, parsed.plan.region, parsed.plan.title) : null;
+        const plan = storedId ? { ...parsed.plan, id: storedId } : parsed.plan;
+        const { created } = await savePlan(db, plan, parsed.source);
         const goals = plan.areas.reduce((n, a) => n + a.goals.length, 0);
         const measures = plan.areas.reduce((n, a) => n + a.measures.length, 0);
         const counts = t.counts(

@@ -67,6 +67,13 @@ describe('numericTargets', () => {
     expect(targetsOf('乡镇党政领导班子各配备1名女干部的比例要达到40%以上')).toEqual([[40, '%', '>=', 2030]]);
   });
 
+  it('names a share of people after the people it counts', () => {
+    const s = '促进70%的妇女在35—45岁接受高效宫颈癌筛查';
+    expect(numericTargets(s, splitClauses(s)[0]!)[0]!.indicator).toBe(
+      '妇女在35—45岁接受高效宫颈癌筛查的比例',
+    );
+  });
+
   it('names the indicator without the verb', () => {
     const s = '孕产妇死亡率下降到12/10万以下';
     expect(numericTargets(s, splitClauses(s)[0]!)[0]!.indicator).toBe('孕产妇死亡率');

@@ -113,8 +113,11 @@ export function numericTargets(line: string, clause: Clause): NumericHit[] {
       unit !== null && COUNTED_THINGS.test(unit)
         ? /^[\u4e00-\u9fa5()（）]{2,24}$/.exec(after)?.[0]
         : undefined;
+    // "促进70%的妇女在35—45岁接受宫颈癌筛查": the share is of the people named after it.
+    const shareOf = /^的([^,，。;；]{2,40})$/.exec(after);
+    const subject = indicatorOf(text.slice(segmentStart, m.index));
     hits.push({
-      indicator: indicatorOf(text.slice(segmentStart, m.index)) + (counted ?? ''),
+      indicator: !subject && shareOf ? `${shareOf[1]}的比例` : subject + (counted ?? ''),
       comparator,
       value,
       unit,

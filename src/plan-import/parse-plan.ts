@@ -138,9 +138,11 @@ function collectTargets(
     }
     const dir = directionalTarget(clause);
     if (dir) {
+      // "孕产妇死亡率下降到…，城乡差距缩小": a bare gap is the gap of the indicator just named.
+      const bareGap = /^(?:城乡|区域|地区|山川|城乡、区域|城乡、山川|城乡和区域)?差距$/.test(dir.indicator);
       targets.push({
         ...base,
-        indicator: dir.indicator,
+        indicator: bareGap && previousIndicator ? previousIndicator + dir.indicator : dir.indicator,
         comparator: dir.comparator,
         value: null,
         unit: null,

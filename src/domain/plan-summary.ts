@@ -1,14 +1,11 @@
-import type { RegionLevel } from './plan.js';
+import type { Plan } from './plan.js';
 import type { DocumentFormat } from './plan-source.js';
 
 /** A stored plan as listed: its identity, provenance and how much it contains. */
-export interface PlanSummary {
-  id: string;
-  title: string;
-  region: string;
-  level: RegionLevel;
-  parentRegion: string | null;
-  period: [number, number];
+export interface PlanSummary extends Pick<
+  Plan,
+  'id' | 'title' | 'region' | 'level' | 'parentRegion' | 'period'
+> {
   sourceFormat: DocumentFormat;
   /** ISO 8601 time of the first import; kept when the plan is re-imported. */
   importedAt: string;

@@ -1,0 +1,8 @@
+// Runs every benchmark and prints one JSON line per benchmark: name, ms (median of several runs) and what
+// was measured. Figures and the machine are recorded in docs/benchmarks.md.
+import { planBenchmarks } from './plan-benchmarks.js';
+
+for (const bench of [...planBenchmarks]) {
+  const result = await bench();
+  console.log(JSON.stringify(result));
+}

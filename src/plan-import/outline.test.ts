@@ -9,6 +9,7 @@ describe('areaHeading', () => {
     ['(四)妇女参与决策与管理', 'decision', '妇女参与决策与管理'],
     ['五、妇女与社会保障', 'social_security', '妇女与社会保障'],
     ['(六)妇女与家庭建设.....12', 'family', '妇女与家庭建设'],
+    ['(三)经济领域', 'economy', '经济领域'],
   ])('%s is the %s area', (line, code, name) => {
     expect(areaHeading(line)).toEqual({ code, name });
   });
@@ -73,6 +74,11 @@ describe('cleanText', () => {
 });
 
 describe('buildOutline', () => {
+  it('accepts other names for the goal and measure sections', () => {
+    const doc = cleanText('(一)妇女与健康\n1.发展目标\n(1)甲。\n2.主要措施\n(1)乙。\n(2)丙。');
+    expect(buildOutline(doc).areas.map((a) => [a.goals.length, a.measures.length])).toEqual([[1, 2]]);
+  });
+
   it('keeps the fullest copy of an area named twice (table of contents, then body)', () => {
     const doc = cleanText(
       '(一)妇女与健康\n主要目标\n(一)妇女与健康\n主要目标:\n1.甲。\n2.乙。\n策略措施:\n1.丙。',

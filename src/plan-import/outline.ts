@@ -50,16 +50,21 @@ export function areaHeading(text: string): { code: AreaCode; name: string } | nu
     .replace(/[.…·]{2,}\s*\d*$/, '')
     .replace(/[。.:：;；]+$/, '')
     .trim();
-  if (name.length > 14 || !/^(?:妇女|女性)/.test(name)) return null;
-  if (!/^(?:妇女|女性)(?:与|和|参与|的)/.test(name)) return null;
+  if (name.length > 14) return null;
+  // "妇女与健康", or the bare field name some plans use ("健康领域", "参与决策和管理").
+  const bare = /^(?:健康|教育|经济|参与决策和管理|决策和管理|社会保障|家庭建设|环境|法律)(?:领域)?$/.test(
+    name,
+  );
+  if (!bare && !/^(?:妇女|女性)(?:与|和|参与|的)/.test(name)) return null;
   for (const [re, code] of AREA_KEYS) if (re.test(name)) return { code, name };
   return null;
 }
 
 function sectionHeading(text: string): Section | null {
   const body = text.replace(HEADING_NUMBER, '');
-  if (/^主要目标/.test(body) && body.length <= 12) return 'goal';
-  if (/^策略措施/.test(body) && body.length <= 12) return 'measure';
+  if (body.length > 12) return null;
+  if (/^(?:主要目标|发展目标|具体目标|目标任务)/.test(body)) return 'goal';
+  if (/^(?:策略措施|策略与措施|主要措施|工作措施|具体措施|推进措施)/.test(body)) return 'measure';
   return null;
 }
 

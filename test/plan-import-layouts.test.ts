@@ -34,6 +34,8 @@ const LAYOUTS: Record<string, (doc: string) => string> = {
     ),
   'list numbers lost (Word auto-numbering exported as plain paragraphs)': (d) =>
     d.replace(/^((?:\[bookmark:[^\]]*\])*\s*(?:- )?)(\d{1,2})\s*[．.]\s*/gm, '$1'),
+  'hard-wrapped lines, as text copied out of a PDF': (d) =>
+    d.replace(/^.{36,}$/gm, (line) => line.replace(/(.{34})(?=.)/g, '$1\n')),
   'page breaks with footers mid-sentence': (d) =>
     d.replace(
       /^(.{30,}?)(，)(.{20,})$/gm,

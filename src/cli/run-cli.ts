@@ -95,6 +95,30 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<nu
       run(async () => (await import('./commands/plan-delete.js')).planDelete(context(), id))(),
     );
 
+  const data = program
+    .command('data')
+    .description('监测数据：导入、导出 / observations: import, export');
+  data
+    .command('import')
+    .description(
+      '导入数据文件（CSV/XLSX）；任一行有误则全部不导入 / import a data file (CSV/XLSX); any bad row imports nothing',
+    )
+    .argument('<file>', '数据文件（.csv .xlsx）/ data file')
+    .option('--dry-run', '只检查，不保存 / check only, store nothing')
+    .action((file: string, opts: { dryRun?: boolean }) =>
+      run(async () => (await import('./commands/data-import.js')).dataImport(context(), file, opts))(),
+    );
+  data
+    .command('export')
+    .description('按导入格式导出数据 / export observations in the import format')
+    .option('-o, --output <file>', '输出文件（默认标准输出，CSV）/ output file (default: stdout, CSV)')
+    .option('--indicator <indicator>', '指标代码或名称 / indicator code or name')
+    .option('--region <region>', '地区代码或名称（含下级）/ region code or name (with its subregions)')
+    .option('--format <format>', 'csv 或 xlsx（默认按文件扩展名）/ csv or xlsx (default: from the file name)')
+    .action((opts: { output?: string; indicator?: string; region?: string; format?: string }) =>
+      run(async () => (await import('./commands/data-export.js')).dataExport(context(), opts))(),
+    );
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

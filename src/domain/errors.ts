@@ -75,6 +75,22 @@ const CATALOGUE = {
     (p) => `目录中没有可导入的规划文件：${p.dir}`,
     (p) => `No plan files to import in ${p.dir}`,
   ),
+  MISSING_COLUMNS: messages<PathParams & { columns: string[] }>(
+    (p) => `数据文件缺少必需的列：${p.columns.join('、')}：${p.path}`,
+    (p) => `The data file lacks required columns: ${p.columns.join(', ')}: ${p.path}`,
+  ),
+  UNKNOWN_INDICATOR: messages<{ input: string }>(
+    (p) => `未知指标：${p.input}`,
+    (p) => `Unknown indicator: ${p.input}`,
+  ),
+  UNKNOWN_REGION: messages<{ input: string }>(
+    (p) => `未知或不唯一的地区：${p.input}`,
+    (p) => `Unknown or ambiguous region: ${p.input}`,
+  ),
+  INVALID_ROWS: messages<PathParams & { rows: number; problems: number }>(
+    (p) => `${p.rows} 行数据有误（共 ${p.problems} 处），未导入任何数据：${p.path}`,
+    (p) => `${p.rows} rows have errors (${p.problems} in all); nothing was imported: ${p.path}`,
+  ),
   DATABASE_UNAVAILABLE: messages<{ detail: string }>(
     (p) => `无法连接数据库：${p.detail}`,
     (p) => `Cannot connect to the database: ${p.detail}`,

@@ -11,6 +11,10 @@ export interface Database {
   targets: TargetRow;
   departments: DepartmentRow;
   responsibilities: ResponsibilityRow;
+  regions: RegionRow;
+  indicators: IndicatorRow;
+  target_links: TargetLinkRow;
+  observations: ObservationRow;
 }
 
 export interface PlanRow {
@@ -92,4 +96,64 @@ export interface ResponsibilityRow {
   target_id: string | null;
   role: 'lead' | 'supporting';
   position: number;
+}
+
+/** A node of the GB/T 2260 hierarchy, copied from the region tree for the subtrees plans and data need. */
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: string;
+  parent_code: string | null;
+}
+
+/** A catalogue indicator; list and object fields are JSON text. Synced from code, never edited here. */
+export interface IndicatorRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  area: string;
+  kind: string;
+  unit: string | null;
+  direction: string;
+  definition: string;
+  caliber: string;
+  department: string;
+  supporting_departments: string;
+  disaggregations: string;
+  roll_up: string;
+  band: string | null;
+  aliases: string;
+}
+
+/** The indicator a plan target measures; `overridden` (0/1) marks a manual link that re-linking keeps. */
+export interface TargetLinkRow {
+  plan_id: string;
+  target_key: string;
+  indicator_code: string | null;
+  method: string | null;
+  score: number;
+  source: string | null;
+  matched: string | null;
+  overridden: number;
+  updated_at: string;
+}
+
+/** One value of an indicator for a region, year and disaggregation. */
+export interface ObservationRow {
+  id: string;
+  indicator_code: string;
+  region_code: string;
+  year: number;
+  sex: string;
+  urban_rural: string;
+  age: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  comment: string | null;
+  status: string;
+  source: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
 }

@@ -2,6 +2,7 @@ import { isHalfskyError } from '../../domain/errors.js';
 import { importPlan } from '../../plan-import/import-plan.js';
 import { openDatabase } from '../../store/open-database.js';
 import { findPlanId, savePlan } from '../../store/plan-repository.js';
+import { storePlanLinks } from '../../services/plans/store-plan-links.js';
 import type { CliContext } from '../cli-context.js';
 import { labels } from '../labels.js';
 import { printError } from '../print-error.js';
@@ -36,6 +37,7 @@ export async function importFiles(ctx: CliContext, files: FileToImport[]): Promi
           file.id === undefined ? await findPlanId(db, parsed.plan.region, parsed.plan.title) : null;
         const plan = storedId ? { ...parsed.plan, id: storedId } : parsed.plan;
         const { created } = await savePlan(db, plan, parsed.source);
+        await storePlanLinks(db, plan);
         const goals = plan.areas.reduce((n, a) => n + a.goals.length, 0);
         const measures = plan.areas.reduce((n, a) => n + a.measures.length, 0);
         const counts = t.counts(

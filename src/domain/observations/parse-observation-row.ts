@@ -1,0 +1,167 @@
+import type { Indicator } from '../indicators/indicator.js';
+import { resolveRegion } from '../regions/resolve-region.js';
+import type { RegionTree } from '../regions/region-tree.js';
+import type { ObservationInput, Sex, UrbanRural } from './observation.js';
+import type { RawObservationRow } from './observation-columns.js';
+import { resolveIndicator } from './resolve-indicator.js';
+import type { RowProblem } from './row-problem.js';
+import { valueMultiplier } from './value-multiplier.js';
+
+/** Cells that mean "no value" in statistical tables. */
+const MISSING = new Set(['', '—', '-', '–', '..', '…', 'NA', 'N/A', 'na']);
+
+const SEX_WORDS: Readonly<Record<string, Sex>> = {
+  女: '女',
+  男: '男',
+  合计: '合计',
+  总计: '合计',
+  全部: '合计',
+  female: '女',
+  f: '女',
+  male: '男',
+  m: '男',
+  total: '合计',
+  all: '合计',
+};
+const URBAN_RURAL_WORDS: Readonly<Record<string, UrbanRural>> = {
+  城镇: '城镇',
+  城市: '城镇',
+  农村: '农村',
+  乡村: '农村',
+  合计: '合计',
+  总计: '合计',
+  urban: '城镇',
+  rural: '农村',
+  total: '合计',
+  all: '合计',
+};
+
+/** Relative tolerance of value against numerator ÷ denominator × multiplier (rounding of the value). */
+const RATIO_TOLERANCE = 0.005;
+
+export interface ParseContext {
+  catalog: readonly Indicator[];
+  tree: RegionTree;
+  /** Memoised lookups, shared across the rows of one file. */
+  cache?: Map<string, unknown>;
+}
+
+export type ParsedRow =
+  { ok: true; observation: ObservationInput; indicator: Indicator } | { ok: false; problems: RowProblem[] };
+
+/** Checks one row on its own (types, ranges, references); cross-row checks are in validateObservationRows. */
+export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): ParsedRow {
+  const problems: RowProblem[] = [];
+  const cell = (c: keyof RawObservationRow['cells']) => (row.cells[c] ?? '').normalize('NFKC').trim();
+  const memo = <T>(key: string, make: () => T): T => {
+    const cache = ctx.cache ?? new Map<string, unknown>();
+    ctx.cache = cache;
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as T;
+  };
+
+  let indicator: Indicator | null = null;
+  const indicatorText = cell('indicator');
+  if (indicatorText === '') problems.push({ kind: 'missing', column: 'indicator' });
+  else {
+    const r = memo(`i:${indicatorText}`, () => resolveIndicator(indicatorText, ctx.catalog));
+    if (r.kind === 'found') indicator = r.indicator;
+    else
+      problems.push({
+        kind: 'unknown-indicator',
+        input: indicatorText,
+        suggestions: r.suggestions.map((i) => `${i.nameZh} (${i.code})`),
+      });
+  }
+
+  let regionCode: string | null = null;
+  const regionText = cell('region');
+  if (regionText === '') problems.push({ kind: 'missing', column: 'region' });
+  else {
+    const r = memo(`r:${regionText}`, () => resolveRegion(ctx.tree, regionText));
+    if (r.kind === 'found') regionCode = r.region.code;
+    else if (r.kind === 'ambiguous')
+      problems.push({
+        kind: 'ambiguous-region',
+        input: regionText,
+        candidates: r.candidates.map((c) => `${c.code} ${ctx.tree.pathNames(c.code).join('')}`),
+      });
+    else
+      problems.push({
+        kind: 'unknown-region',
+        input: regionText,
+        suggestions: r.kind === 'not-found' ? r.suggestions.map((s) => `${s.name} (${s.code})`) : [],
+      });
+  }
+
+  const yearText = cell('year');
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+  if (yearText === '') problems.push({ kind: 'missing', column: 'year' });
+  else if (!(year >= 2000 && year <= 2100)) problems.push({ kind: 'bad-year', input: yearText });
+
+  const choice = <T extends string>(column: string, text: string, words: Readonly<Record<string, T>>) => {
+    if (text === '') return '合计' as T;
+    const v = words[text] ?? words[text.toLowerCase()];
+    if (v === undefined)
+      problems.push({ kind: 'bad-choice', column, input: text, allowed: [...new Set(Object.values(words))] });
+    return v ?? null;
+  };
+  const sex = choice('sex', cell('sex'), SEX_WORDS);
+  const urbanRural = choice('urban_rural', cell('urban_rural'), URBAN_RURAL_WORDS);
+
+  const number = (column: 'value' | 'numerator' | 'denominator'): number | null | undefined => {
+    const text = cell(column).replace(/,/g, '').replace(/%$/, '');
+    if (MISSING.has(text)) return null;
+    const n = Number(text);
+    if (!Number.isFinite(n)) {
+      problems.push({ kind: 'not-a-number', column, input: cell(column) });
+      return undefined;
+    }
+    return n;
+  };
+  let value = number('value');
+  const numerator = number('numerator');
+  const denominator = number('denominator');
+  if (numerator != null && numerator < 0)
+    problems.push({ kind: 'out-of-range', column: 'numerator', value: numerator, min: 0, max: null });
+  if (denominator != null && denominator <= 0)
+    problems.push({ kind: 'out-of-range', column: 'denominator', value: denominator, min: 0, max: null });
+
+  if (indicator && numerator != null && denominator != null && denominator > 0) {
+    const expected = (numerator / denominator) * valueMultiplier(indicator);
+    if (value === null) value = round(expected, 6);
+    else if (
+      value !== undefined &&
+      Math.abs(value - expected) > Math.max(RATIO_TOLERANCE * Math.abs(expected), 0.051)
+    )
+      problems.push({ kind: 'ratio-mismatch', value, expected: round(expected, 2) });
+  }
+  if (value === null) problems.push({ kind: 'missing', column: 'value' });
+  if (indicator && typeof value === 'number') {
+    if (indicator.unit === '%' && (value < 0 || value > 100))
+      problems.push({ kind: 'out-of-range', column: 'value', value, min: 0, max: 100 });
+    else if (indicator.rollUp.kind !== 'reported' && value < 0)
+      problems.push({ kind: 'out-of-range', column: 'value', value, min: 0, max: null });
+  }
+
+  if (problems.length > 0 || !indicator || regionCode === null || sex === null || urbanRural === null)
+    return { ok: false, problems };
+  return {
+    ok: true,
+    indicator,
+    observation: {
+      indicatorCode: indicator.code,
+      regionCode,
+      year,
+      sex,
+      urbanRural,
+      age: cell('age'),
+      value: value as number,
+      numerator: numerator ?? null,
+      denominator: denominator ?? null,
+      comment: (row.cells.comment ?? '').trim() || null,
+    },
+  };
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));

@@ -1,0 +1,45 @@
+import { INDICATOR_CATALOG } from '../../domain/indicators/catalog.js';
+import type { RowError } from '../../domain/observations/row-problem.js';
+import { validateObservationRows } from '../../domain/observations/validate-observation-rows.js';
+import { readObservationFile } from '../../data-files/read-observation-file.js';
+import type { HalfskyDatabase } from '../../store/create-database.js';
+import { upsertObservations } from '../../store/observation-repository.js';
+import { syncReferenceData } from '../reference-data/sync-reference-data.js';
+
+export type ImportObservationsResult =
+  /** Some rows are bad: every problem, and nothing stored. */
+  | { kind: 'invalid'; rows: number; errors: RowError[] }
+  /** Every row is good: stored (unless a dry run). */
+  | { kind: 'imported'; rows: number; inserted: number; updated: number; dryRun: boolean };
+
+export interface ImportObservationsOptions {
+  maxBytes: number;
+  dryRun?: boolean;
+  updatedBy?: string | null;
+  /** Progress of the store step: rows stored so far of `total`. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Imports a tidy observation file: reads it, validates every row (all problems collected), and only if
+ * none is bad upserts every row in one transaction, as approved values from an administrator's import.
+ */
+export async function importObservations(
+  db: HalfskyDatabase,
+  path: string,
+  options: ImportObservationsOptions,
+): Promise<ImportObservationsResult> {
+  const file = await readObservationFile(path, { maxBytes: options.maxBytes });
+  const tree = await syncReferenceData(db);
+  const { rows, errors } = validateObservationRows(file.rows, { catalog: INDICATOR_CATALOG, tree });
+  if (errors.length > 0) return { kind: 'invalid', rows: file.rows.length, errors };
+  if (options.dryRun) return { kind: 'imported', rows: rows.length, inserted: 0, updated: 0, dryRun: true };
+  const observations = rows.map((r) => r.observation);
+  const { inserted, updated } = await upsertObservations(db, observations, {
+    source: file.format,
+    status: 'approved',
+    updatedBy: options.updatedBy ?? null,
+    onProgress: (done) => options.onProgress?.(done, observations.length),
+  });
+  return { kind: 'imported', rows: rows.length, inserted, updated, dryRun: false };
+}

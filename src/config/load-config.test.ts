@@ -11,6 +11,9 @@ describe('loadConfig', () => {
       maxUploadMb: 20,
       maxUploadBytes: 20 * 1024 * 1024,
       lang: 'zh',
+      secureCookies: 'auto',
+      trustProxy: false,
+      sessionHours: 12,
     });
   });
 

@@ -12,6 +12,12 @@ export interface Config {
   readonly maxUploadMb: number;
   readonly maxUploadBytes: number;
   readonly lang: Lang;
+  /** Secure flag of the session cookie: `auto` sets it when the request came over https. */
+  readonly secureCookies: 'auto' | 'always' | 'never';
+  /** Trust X-Forwarded-* headers (behind a reverse proxy that terminates https). */
+  readonly trustProxy: boolean;
+  /** Lifetime of a login session, in hours. */
+  readonly sessionHours: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -19,7 +25,9 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /**
  * Builds the configuration from environment variables:
  * DATABASE_URL (PostgreSQL; SQLite under the data directory when unset), HALFSKY_DATA_DIR (default `./data`),
- * PORT (default 3000), HALFSKY_MAX_UPLOAD_MB (default 20), HALFSKY_LANG (`zh` | `en`, default `zh`).
+ * PORT (default 3000), HALFSKY_MAX_UPLOAD_MB (default 20), HALFSKY_LANG (`zh` | `en`, default `zh`),
+ * HALFSKY_SECURE_COOKIES (`auto` | `always` | `never`, default `auto`), HALFSKY_TRUST_PROXY (`true` |
+ * `false`, default `false`), HALFSKY_SESSION_HOURS (default 12).
  * Throws CONFIG_INVALID naming the variable.
  */
 export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
@@ -35,6 +43,15 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const maxUploadMb = integer(env, 'HALFSKY_MAX_UPLOAD_MB', 20, 1, 1024);
   const lang = nonEmpty(env.HALFSKY_LANG) ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw invalid('HALFSKY_LANG', lang, ' zh 或 en', 'zh or en');
+  const secureCookies = nonEmpty(env.HALFSKY_SECURE_COOKIES) ?? 'auto';
+  if (secureCookies !== 'auto' && secureCookies !== 'always' && secureCookies !== 'never') {
+    throw invalid('HALFSKY_SECURE_COOKIES', secureCookies, ' auto、always 或 never', 'auto, always or never');
+  }
+  const trustProxy = nonEmpty(env.HALFSKY_TRUST_PROXY) ?? 'false';
+  if (trustProxy !== 'true' && trustProxy !== 'false') {
+    throw invalid('HALFSKY_TRUST_PROXY', trustProxy, ' true 或 false', 'true or false');
+  }
+  const sessionHours = integer(env, 'HALFSKY_SESSION_HOURS', 12, 1, 24 * 30);
 
   return Object.freeze({
     database: Object.freeze(database),
@@ -43,6 +60,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     maxUploadMb,
     maxUploadBytes: maxUploadMb * 1024 * 1024,
     lang,
+    secureCookies,
+    trustProxy: trustProxy === 'true',
+    sessionHours,
   });
 }
 

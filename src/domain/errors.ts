@@ -95,6 +95,58 @@ const CATALOGUE = {
     (p) => `无法连接数据库：${p.detail}`,
     (p) => `Cannot connect to the database: ${p.detail}`,
   ),
+  UNAUTHENTICATED: messages<Record<string, never>>(
+    () => '请先登录。',
+    () => 'Please sign in first.',
+  ),
+  FORBIDDEN: messages<Record<string, never>>(
+    () => '没有执行此操作的权限。',
+    () => 'You are not allowed to do this.',
+  ),
+  CSRF_TOKEN_INVALID: messages<Record<string, never>>(
+    () => '请求缺少有效的 CSRF 令牌（x-csrf-token），请刷新后重试。',
+    () => 'The request lacks a valid CSRF token (x-csrf-token); reload and try again.',
+  ),
+  LOGIN_FAILED: messages<Record<string, never>>(
+    () => '用户名或密码错误。',
+    () => 'Wrong username or password.',
+  ),
+  LOGIN_RATE_LIMITED: messages<{ minutes: number }>(
+    (p) => `登录失败次数过多，请 ${p.minutes} 分钟后再试。`,
+    (p) => `Too many failed sign-ins; try again in ${p.minutes} minutes.`,
+  ),
+  VALIDATION_FAILED: messages<{ fields: string }>(
+    (p) => `请求参数无效：${p.fields}`,
+    (p) => `Invalid request: ${p.fields}`,
+  ),
+  ROUTE_NOT_FOUND: messages<{ method: string; url: string }>(
+    (p) => `没有这个接口：${p.method} ${p.url}`,
+    (p) => `No such route: ${p.method} ${p.url}`,
+  ),
+  REGION_NOT_FOUND: messages<{ code: string }>(
+    (p) => `找不到行政区划：${p.code}`,
+    (p) => `Region not found: ${p.code}`,
+  ),
+  INDICATOR_NOT_FOUND: messages<{ code: string }>(
+    (p) => `找不到监测指标：${p.code}`,
+    (p) => `Indicator not found: ${p.code}`,
+  ),
+  USER_NOT_FOUND: messages<{ id: string }>(
+    (p) => `找不到用户：${p.id}`,
+    (p) => `User not found: ${p.id}`,
+  ),
+  USERNAME_TAKEN: messages<{ username: string }>(
+    (p) => `用户名已存在：${p.username}`,
+    (p) => `The username is taken: ${p.username}`,
+  ),
+  USER_INVALID: messages<{ reasonZh: string; reasonEn: string }>(
+    (p) => `用户信息无效：${p.reasonZh}`,
+    (p) => `Invalid user: ${p.reasonEn}`,
+  ),
+  INTERNAL_ERROR: messages<Record<string, never>>(
+    () => '服务器内部错误，请稍后再试。',
+    () => 'Internal server error; please try again later.',
+  ),
 } satisfies Record<string, Messages<never>>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

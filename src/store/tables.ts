@@ -1,8 +1,10 @@
+import type { UserTables } from './user-tables.js';
+
 /**
  * Row types of the Halfsky database, as Kysely sees them. These shapes stay inside src/store: repositories
  * map them to domain objects. Timestamps are ISO 8601 text so that both engines store them alike.
  */
-export interface Database {
+export interface Database extends UserTables {
   plans: PlanRow;
   areas: AreaRow;
   goals: ItemRow;

@@ -1,0 +1,28 @@
+import type { ErrorCode } from '../domain/errors.js';
+
+/** The HTTP status of each coded error; the one place statuses are chosen. Unlisted codes are 500. */
+export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  LOGIN_FAILED: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  PLAN_NOT_FOUND: 404,
+  REGION_NOT_FOUND: 404,
+  INDICATOR_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  USERNAME_TAKEN: 409,
+  LOGIN_RATE_LIMITED: 429,
+  VALIDATION_FAILED: 400,
+  USER_INVALID: 400,
+  INVALID_PLAN_ID: 400,
+  EMPTY_FILE: 400,
+  BINARY_FILE: 400,
+  UNSUPPORTED_EXTENSION: 400,
+  FILE_TOO_LARGE: 413,
+  CORRUPT_DOCUMENT: 400,
+  DOCUMENT_HAS_NO_TEXT: 400,
+  NOT_A_PLAN: 400,
+  PLAN_HAS_NO_TARGETS: 400,
+  DATABASE_UNAVAILABLE: 503,
+};

@@ -1,0 +1,205 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_ACTIONS, type Action } from '../src/domain/access/action.js';
+import { ROLES, type Role } from '../src/domain/access/role.js';
+import { INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
+import { openApiHarness, PASSWORD, type ApiHarness, type Session } from './support/api-harness.js';
+
+/**
+ * Every registered API route × every role × (in scope, out of scope), plus unauthenticated. Test users are
+ * scoped to 安庆市; "in scope" requests act on 安庆, "out of scope" ones on 清远. Expected: a role without the
+ * route's action gets 403 either way; with it, 2xx in scope and, out of scope, 404 (a plan, region or user
+ * outside the scope is answered as missing), 403 (creating a user in a region outside the scope), or 200
+ * with the outside items filtered out of a list. A request for a missing id gets 404 when allowed.
+ * A route with no entry below fails the test, so a new route cannot go untested.
+ */
+type OutOfScope = 'hidden' | 'forbidden' | { filtered: (body: unknown) => void };
+
+interface RouteCase {
+  inScope: (h: ApiHarness, role: Role) => InjectOptions | Promise<InjectOptions>;
+  outOfScope: (h: ApiHarness, role: Role) => InjectOptions;
+  outcome: OutOfScope | 'same';
+  missing?: InjectOptions;
+  /** Needs its own session (logout ends the one it is sent with). */
+  freshSession?: boolean;
+}
+
+let created = 0;
+const indicator = INDICATOR_CATALOG[0]!.code;
+
+const CASES: Record<string, RouteCase> = {
+  'POST /api/auth/login': {
+    inScope: (_h, role) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: role, password: PASSWORD },
+    }),
+    outOfScope: (_h, role) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: role, password: PASSWORD },
+    }),
+    outcome: 'same',
+  },
+  'POST /api/auth/logout': {
+    inScope: () => ({ method: 'POST', url: '/api/auth/logout' }),
+    outOfScope: () => ({ method: 'POST', url: '/api/auth/logout' }),
+    outcome: 'same',
+    freshSession: true,
+  },
+  'GET /api/auth/me': {
+    inScope: () => ({ method: 'GET', url: '/api/auth/me' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/auth/me' }),
+    outcome: 'same',
+  },
+  'GET /api/plans': {
+    inScope: () => ({ method: 'GET', url: '/api/plans' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/plans' }),
+    outcome: {
+      filtered: (body) => {
+        const ids = (body as { plans: { id: string }[] }).plans.map((p) => p.id);
+        expect(ids).toEqual(['anqing']);
+      },
+    },
+  },
+  'GET /api/plans/:id': {
+    inScope: () => ({ method: 'GET', url: '/api/plans/anqing' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/plans/qingyuan' }),
+    outcome: 'hidden',
+    missing: { method: 'GET', url: '/api/plans/nowhere' },
+  },
+  'GET /api/plans/:id/targets': {
+    inScope: () => ({ method: 'GET', url: '/api/plans/anqing/targets' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/plans/qingyuan/targets' }),
+    outcome: 'hidden',
+    missing: { method: 'GET', url: '/api/plans/nowhere/targets' },
+  },
+  'GET /api/regions/:code': {
+    inScope: () => ({ method: 'GET', url: '/api/regions/340822' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/regions/441800' }),
+    outcome: 'hidden',
+    missing: { method: 'GET', url: '/api/regions/999999' },
+  },
+  'GET /api/regions': {
+    inScope: () => ({ method: 'GET', url: `/api/regions?q=${encodeURIComponent('怀宁县')}` }),
+    outOfScope: () => ({ method: 'GET', url: `/api/regions?q=${encodeURIComponent('清远市')}` }),
+    outcome: {
+      filtered: (body) => {
+        expect(body).toMatchObject({ kind: 'not-found', candidates: [], suggestions: [] });
+      },
+    },
+  },
+  'GET /api/indicators': {
+    inScope: () => ({ method: 'GET', url: '/api/indicators' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/indicators' }),
+    outcome: 'same',
+  },
+  'GET /api/indicators/:code': {
+    inScope: () => ({ method: 'GET', url: `/api/indicators/${indicator}` }),
+    outOfScope: () => ({ method: 'GET', url: `/api/indicators/${indicator}` }),
+    outcome: 'same',
+    missing: { method: 'GET', url: '/api/indicators/health.nothing_like_this' },
+  },
+  'GET /api/users': {
+    inScope: () => ({ method: 'GET', url: '/api/users' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/users' }),
+    outcome: {
+      filtered: (body) => {
+        const names = (body as { users: { username: string }[] }).users.map((u) => u.username);
+        expect(names).toContain('target-aq');
+        expect(names).not.toContain('target-qy');
+      },
+    },
+  },
+  'POST /api/users': {
+    inScope: () => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `new-${++created}`, password: PASSWORD, role: 'viewer', regionCode: '340822' },
+    }),
+    outOfScope: () => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `new-${++created}`, password: PASSWORD, role: 'viewer', regionCode: '441800' },
+    }),
+    outcome: 'forbidden',
+  },
+  'PATCH /api/users/:id': {
+    inScope: (h) => ({
+      method: 'PATCH',
+      url: `/api/users/${h.targets.inScope.id}`,
+      payload: { displayName: '怀宁用户' },
+    }),
+    outOfScope: (h) => ({
+      method: 'PATCH',
+      url: `/api/users/${h.targets.outOfScope.id}`,
+      payload: { displayName: 'x' },
+    }),
+    outcome: 'hidden',
+    missing: { method: 'PATCH', url: '/api/users/nobody', payload: { displayName: 'x' } },
+  },
+};
+
+const allowed = (role: Role, access: string) =>
+  access === 'public' || access === 'authenticated' || ROLE_ACTIONS[role].includes(access as Action);
+
+describe('API access: every route × role × scope', () => {
+  let h: ApiHarness;
+  const sessions = new Map<Role, Session>();
+  beforeAll(async () => {
+    h = await openApiHarness('sqlite');
+    for (const role of ROLES) sessions.set(role, await h.login(role));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('registers exactly the routes the table covers', () => {
+    const registered = h.routes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(CASES).sort());
+  });
+
+  it('refuses every protected route without a session (401) and lets login through', async () => {
+    for (const route of h.routes) {
+      const test = CASES[`${route.method} ${route.url}`]!;
+      const response = await h.as(null, await test.inScope(h, 'viewer'));
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(route.access === 'public' ? 200 : 401);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`gives ${role} exactly what its role and scope allow`, async () => {
+      let checked = 0;
+      for (const route of h.routes) {
+        const key = `${route.method} ${route.url}`;
+        const test = CASES[key]!;
+        const session = async () => (test.freshSession ? h.login(role) : sessions.get(role)!);
+        const inScope = await h.as(await session(), await test.inScope(h, role));
+        const outOfScope = await h.as(await session(), test.outOfScope(h, role));
+        const label = `${role} ${key}`;
+        if (!allowed(role, route.access)) {
+          expect(inScope.statusCode, `${label} in scope`).toBe(403);
+          expect(outOfScope.statusCode, `${label} out of scope`).toBe(403);
+          expect(inScope.json()).toMatchObject({ code: 'FORBIDDEN' });
+        } else {
+          expect(inScope.statusCode, `${label} in scope: ${inScope.body}`).toBeGreaterThanOrEqual(200);
+          expect(inScope.statusCode, `${label} in scope: ${inScope.body}`).toBeLessThan(300);
+          const outcome = test.outcome;
+          if (outcome === 'same') expect(outOfScope.statusCode, label).toBe(inScope.statusCode);
+          else if (outcome === 'hidden') expect(outOfScope.statusCode, `${label} out of scope`).toBe(404);
+          else if (outcome === 'forbidden') expect(outOfScope.statusCode, `${label} out of scope`).toBe(403);
+          else {
+            expect(outOfScope.statusCode, label).toBe(200);
+            outcome.filtered(outOfScope.json());
+          }
+          if (test.missing) {
+            const missing = await h.as(sessions.get(role)!, test.missing);
+            expect(missing.statusCode, `${label} missing`).toBe(404);
+          }
+        }
+        checked++;
+      }
+      expect(checked).toBe(Object.keys(CASES).length);
+    });
+  }
+});

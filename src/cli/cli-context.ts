@@ -10,6 +10,10 @@ export interface Output {
 export interface CliIo {
   stdout: Output;
   stderr: Output;
+  /** Reads standard input to its end (passwords for `user add`); main.ts passes process.stdin's. */
+  readStdin?: () => Promise<string>;
+  /** Whether standard input is a terminal (then `user add` prompts instead of reading a pipe). */
+  stdinIsTTY?: boolean;
 }
 
 /** What every command receives: the configuration, the language chosen and its outputs. */

@@ -6,6 +6,9 @@ import { HalfskyError, type Lang } from '../domain/errors.js';
 import type { CliContext, CliIo } from './cli-context.js';
 import { printError } from './print-error.js';
 import { UsageError } from './usage-error.js';
+import type { UserAddOptions } from './commands/user-add.js';
+
+const ROLE_LIST = 'administrator plan_owner monitoring_lead reporter county_office viewer';
 
 export interface RunCliOptions {
   env: Env;
@@ -95,9 +98,7 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<nu
       run(async () => (await import('./commands/plan-delete.js')).planDelete(context(), id))(),
     );
 
-  const data = program
-    .command('data')
-    .description('监测数据：导入、导出 / observations: import, export');
+  const data = program.command('data').description('监测数据：导入、导出 / observations: import, export');
   data
     .command('import')
     .description(
@@ -117,6 +118,27 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<nu
     .option('--format <format>', 'csv 或 xlsx（默认按文件扩展名）/ csv or xlsx (default: from the file name)')
     .action((opts: { output?: string; indicator?: string; region?: string; format?: string }) =>
       run(async () => (await import('./commands/data-export.js')).dataExport(context(), opts))(),
+    );
+
+  program
+    .command('serve')
+    .description('启动 HTTP 服务（端口取自 PORT）/ start the HTTP server (port from PORT)')
+    .option('--host <host>', '监听地址 / address to listen on', '0.0.0.0')
+    .action((opts: { host: string }) =>
+      run(async () => (await import('./commands/serve.js')).serve(context(), opts))(),
+    );
+  const user = program.command('user').description('用户管理 / users');
+  user
+    .command('add')
+    .description('新建用户，密码从标准输入读取 / add a user; the password is read from standard input')
+    .argument('<username>', '用户名 / username')
+    .requiredOption('--role <role>', `角色 / role: ${ROLE_LIST}`)
+    .requiredOption('--region <region>', '辖区（代码或名称）/ region scope (code or name)')
+    .option('--department <name...>', '部门（成员单位必填）/ departments (required for reporters)')
+    .option('--display-name <name>', '显示名称 / display name')
+    .option('--password-stdin', '从标准输入读取密码（默认）/ read the password from stdin (the default)')
+    .action((username: string, opts: UserAddOptions) =>
+      run(async () => (await import('./commands/user-add.js')).userAdd(context(), username, opts))(),
     );
 
   try {

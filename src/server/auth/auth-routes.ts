@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config/load-config.js';
 import { HalfskyError } from '../../domain/errors.js';
 import { verifyPassword } from '../../services/auth/password-hash.js';
-import { deleteSession, insertSession } from '../../store/session-repository.js';
+import { deleteExpiredSessions, deleteSession, insertSession } from '../../store/session-repository.js';
 import { findUserByUsername } from '../../store/user-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { recordAudit } from '../audit.js';
@@ -59,6 +59,7 @@ export function authRoutes(app: FastifyInstance, config: Config, deps: ResolvedD
       const token = newSessionToken();
       const csrfToken = newCsrfToken();
       const expires = new Date(now.getTime() + config.sessionHours * 3600_000);
+      await deleteExpiredSessions(deps.db, now.toISOString()); // housekeeping: sign-ins are rare enough
       await insertSession(deps.db, {
         id: hashSessionToken(token),
         userId: found.user.id,

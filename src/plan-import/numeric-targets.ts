@@ -14,7 +14,7 @@ export interface NumericHit {
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 const COUNT_UNITS =
-  '所|个|家|张|名|人|次|项|座|间|处|户|支|条|台|批|套|本|元|万元|亿元|万人|人次|万人次|平方米|公里|小时|天|年'
+  '所|个|家|张|名|人|次|项|座|间|处|户|支|条|台|批|套|本|元|万元|亿元|万人|人次|万人次|平方米|公里|小时|天|年|个百分点|百分点'
     .split('|')
     .sort((a, b) => b.length - a.length) // longest first: 万人次 before 万人
     .join('|');

@@ -138,6 +138,29 @@ const CASES: Record<string, RouteCase> = {
     outcome: 'hidden',
     missing: { method: 'PATCH', url: '/api/users/nobody', payload: { displayName: 'x' } },
   },
+  'GET /api/observations': {
+    inScope: () => ({ method: 'GET', url: '/api/observations?region=340822' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/observations?region=441800' }),
+    outcome: 'hidden',
+    missing: { method: 'GET', url: '/api/observations?indicator=health.nothing_like_this' },
+  },
+  'PUT /api/observations': {
+    inScope: () => ({
+      method: 'PUT',
+      url: '/api/observations',
+      payload: {
+        cells: [{ indicator: 'health.maternal_mortality', region: '340822', year: 2023, value: 9 }],
+      },
+    }),
+    outOfScope: () => ({
+      method: 'PUT',
+      url: '/api/observations',
+      payload: {
+        cells: [{ indicator: 'health.maternal_mortality', region: '441802', year: 2023, value: 9 }],
+      },
+    }),
+    outcome: 'forbidden',
+  },
 };
 
 const allowed = (role: Role, access: string) =>

@@ -143,6 +143,23 @@ const CATALOGUE = {
     (p) => `用户信息无效：${p.reasonZh}`,
     (p) => `Invalid user: ${p.reasonEn}`,
   ),
+  OBSERVATIONS_INVALID: messages<{ cells: number; problems: number }>(
+    (p) => `数据有误：${p.cells} 个单元格共 ${p.problems} 处问题，未保存任何数据。`,
+    (p) => `Invalid data: ${p.problems} problems in ${p.cells} cells; nothing was stored.`,
+  ),
+  OBSERVATION_CONFLICT: messages<{ cells: string }>(
+    (p) => `数据已被他人修改（单元格 ${p.cells}），请刷新后重试；未保存任何数据。`,
+    (p) => `The data was changed by someone else (cells ${p.cells}); reload and retry. Nothing was stored.`,
+  ),
+  OBSERVATIONS_FORBIDDEN: messages<{ cells: string }>(
+    (p) => `无权填报这些单元格（${p.cells}）：地区不在本人辖区或指标不属于本部门；未保存任何数据。`,
+    (p) =>
+      `Not allowed to write cells ${p.cells}: region outside your scope or indicator not your department's. Nothing was stored.`,
+  ),
+  PLAN_ITEM_NOT_FOUND: messages<{ planId: string; itemId: string }>(
+    (p) => `规划 ${p.planId} 中找不到条目：${p.itemId}`,
+    (p) => `Item not found in plan ${p.planId}: ${p.itemId}`,
+  ),
   INTERNAL_ERROR: messages<Record<string, never>>(
     () => '服务器内部错误，请稍后再试。',
     () => 'Internal server error; please try again later.',
@@ -152,16 +169,30 @@ const CATALOGUE = {
 export type ErrorCode = keyof typeof CATALOGUE;
 export type ErrorParams<C extends ErrorCode> = Parameters<(typeof CATALOGUE)[C]['zh']>[0];
 
+/** One field at fault, with its reason in both languages. */
+export interface ErrorField {
+  field: string;
+  zh: string;
+  en: string;
+}
+
 /** An expected failure: carries a catalogue code and the parameters its messages need. */
 export class HalfskyError<C extends ErrorCode = ErrorCode> extends Error {
   override readonly name = 'HalfskyError';
   readonly code: C;
   readonly params: ErrorParams<C>;
+  /** The fields at fault (a cell's index and column, `cells.3.value`), where the failure has some. */
+  readonly fields: readonly ErrorField[] | undefined;
 
-  constructor(code: C, params: ErrorParams<C>, options?: { cause?: unknown }) {
+  constructor(
+    code: C,
+    params: ErrorParams<C>,
+    options?: { cause?: unknown; fields?: readonly ErrorField[] },
+  ) {
     super(messageOf(code, params, 'zh'), options);
     this.code = code;
     this.params = params;
+    this.fields = options?.fields;
   }
 
   /** The message in the given language. */

@@ -7,6 +7,7 @@ import type { AppDeps, ResolvedDeps } from './app-deps.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { indicatorRoutes } from './indicators/indicator-routes.js';
+import { observationRoutes } from './observations/observation-routes.js';
 import { planRoutes } from './plans/plan-routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<HalfskyAp
     regionRoutes(api, resolved);
     indicatorRoutes(api);
     userRoutes(api, resolved);
+    observationRoutes(api, resolved);
   });
   await app.ready();
   return { app, routes: resolved.routes };

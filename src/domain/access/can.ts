@@ -25,3 +25,11 @@ export function can(user: AccessUser | null, action: Action, resource: AccessRes
   }
   return true;
 }
+
+/**
+ * Whether the user's role grants the action at all, before any resource is known: the check a route makes
+ * on entry. Resource rules (region scope, a reporter's departments) are then applied with `can`.
+ */
+export function roleAllows(user: AccessUser | null, action: Action): boolean {
+  return !!user && !user.disabled && ROLE_ACTIONS[user.role].includes(action);
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/load-config.js';
 import { ACTIONS, type Action } from '../../domain/access/action.js';
-import { can } from '../../domain/access/can.js';
+import { roleAllows } from '../../domain/access/can.js';
 import { HalfskyError } from '../../domain/errors.js';
 import { findLiveSession } from '../../store/session-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
@@ -51,7 +51,7 @@ export function registerAuth(app: FastifyInstance, deps: ResolvedDeps): void {
         throw new HalfskyError('CSRF_TOKEN_INVALID', {});
       }
     }
-    if (access !== 'authenticated' && !can(request.auth.user, access as Action)) {
+    if (access !== 'authenticated' && !roleAllows(request.auth.user, access as Action)) {
       await recordAudit(deps.db, request, deps.now(), 'access_denied', {
         reason: 'role',
         action: access,

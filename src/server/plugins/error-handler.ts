@@ -24,8 +24,12 @@ export function registerErrorHandler(app: FastifyInstance, fallbackLang: Lang): 
     if (isHalfskyError(error as unknown)) {
       const coded = error as unknown as HalfskyError;
       const status = ERROR_STATUS[coded.code] ?? 500;
-      if (status < 500)
-        return reply.status(status).send({ code: coded.code, message: coded.messageIn(lang) });
+      if (status < 500) {
+        const fields = coded.fields?.map((f) => ({ field: f.field, message: f[lang] }));
+        return reply
+          .status(status)
+          .send({ code: coded.code, message: coded.messageIn(lang), ...(fields ? { fields } : {}) });
+      }
       request.log.error({ err: error }, 'coded server error');
       return reply.status(status).send({ code: coded.code, message: generic(lang) });
     }

@@ -78,7 +78,7 @@ export function userRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
         tags: ['users'],
         summary: '新建用户 / create a user',
         body: CreateBody,
-        response: { 201: UserSchema, 409: ERROR_RESPONSES[400], ...ERROR_RESPONSES },
+        response: { 201: UserSchema, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {

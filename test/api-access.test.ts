@@ -161,6 +161,15 @@ const CASES: Record<string, RouteCase> = {
     }),
     outcome: 'forbidden',
   },
+  'GET /api/audit': {
+    inScope: (h) => ({ method: 'GET', url: `/api/audit?user=${h.targets.inScope.id}&pageSize=10` }),
+    outOfScope: (h) => ({ method: 'GET', url: `/api/audit?user=${h.targets.outOfScope.id}` }),
+    outcome: {
+      filtered: (body) => {
+        expect(body).toMatchObject({ entries: [], total: 0 });
+      },
+    },
+  },
 };
 
 const allowed = (role: Role, access: string) =>

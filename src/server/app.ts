@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config/load-config.js';
 import type { AppDeps, ResolvedDeps } from './app-deps.js';
+import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { indicatorRoutes } from './indicators/indicator-routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<HalfskyAp
     indicatorRoutes(api);
     userRoutes(api, resolved);
     observationRoutes(api, resolved);
+    auditRoutes(api, resolved);
   });
   await app.ready();
   return { app, routes: resolved.routes };

@@ -8,7 +8,8 @@ export type AuditEvent =
   | 'logout'
   | 'user_created'
   | 'user_changed'
-  | 'access_denied';
+  | 'access_denied'
+  | 'responsibilities_changed';
 
 export interface AuditEntry {
   id: string;
@@ -44,4 +45,45 @@ export async function listAudit(db: HalfskyDatabase, limit = 100): Promise<Audit
     detail: JSON.parse(row.detail) as Record<string, unknown>,
     ip: row.ip,
   }));
+}
+
+export interface AuditFilter {
+  event?: AuditEvent;
+  /** Only entries of these users (an empty list matches nothing); undefined: any user, or none. */
+  userIds?: readonly string[];
+  /** ISO 8601 bounds on `at`, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/** One page of entries matching the filter, most recent first, with the number of all matching entries. */
+export async function queryAudit(
+  db: HalfskyDatabase,
+  filter: AuditFilter,
+  page: { offset: number; limit: number },
+): Promise<{ entries: AuditEntry[]; total: number }> {
+  let query = db.selectFrom('audit_log');
+  if (filter.event !== undefined) query = query.where('event', '=', filter.event);
+  if (filter.userIds !== undefined) query = query.where('user_id', 'in', ['', ...filter.userIds]);
+  if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('at', '<=', filter.to);
+  const { n } = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy('at', 'desc')
+    .orderBy('id')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+  return {
+    total: Number(n),
+    entries: rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      userId: row.user_id,
+      event: row.event as AuditEvent,
+      detail: JSON.parse(row.detail) as Record<string, unknown>,
+      ip: row.ip,
+    })),
+  };
 }

@@ -170,6 +170,38 @@ const CASES: Record<string, RouteCase> = {
       },
     },
   },
+  'GET /api/departments': {
+    inScope: () => ({ method: 'GET', url: '/api/departments?region=340800' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/departments?region=441800' }),
+    outcome: 'hidden',
+  },
+  'GET /api/plans/:id/responsibilities': {
+    inScope: () => ({ method: 'GET', url: '/api/plans/anqing/responsibilities' }),
+    outOfScope: () => ({ method: 'GET', url: '/api/plans/qingyuan/responsibilities' }),
+    outcome: 'hidden',
+    missing: { method: 'GET', url: '/api/plans/nowhere/responsibilities' },
+  },
+  'PUT /api/plans/:id/responsibilities': {
+    inScope: () => ({
+      method: 'PUT',
+      url: '/api/plans/anqing/responsibilities',
+      payload: {
+        item: { kind: 'goal', id: 'anqing/a0/g0' },
+        departments: [{ name: '卫健局', role: 'lead' }],
+      },
+    }),
+    outOfScope: () => ({
+      method: 'PUT',
+      url: '/api/plans/qingyuan/responsibilities',
+      payload: { item: { kind: 'goal', id: 'qingyuan/a0/g0' }, departments: [] },
+    }),
+    outcome: 'hidden',
+    missing: {
+      method: 'PUT',
+      url: '/api/plans/anqing/responsibilities',
+      payload: { item: { kind: 'goal', id: 'anqing/a9/g9' }, departments: [] },
+    },
+  },
 };
 
 const allowed = (role: Role, access: string) =>

@@ -7,6 +7,7 @@ import type { AppDeps, ResolvedDeps } from './app-deps.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { LoginLimiter } from './auth/login-limiter.js';
+import { departmentRoutes } from './departments/department-routes.js';
 import { indicatorRoutes } from './indicators/indicator-routes.js';
 import { observationRoutes } from './observations/observation-routes.js';
 import { planRoutes } from './plans/plan-routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<HalfskyAp
     userRoutes(api, resolved);
     observationRoutes(api, resolved);
     auditRoutes(api, resolved);
+    departmentRoutes(api, resolved);
   });
   await app.ready();
   return { app, routes: resolved.routes };

@@ -182,7 +182,10 @@ async function deletePlanRows(trx: Transaction<Database>, id: string): Promise<b
 }
 
 /** Ids of the named departments, inserting the ones not yet known. */
-async function ensureDepartments(trx: Transaction<Database>, names: string[]): Promise<Map<string, string>> {
+export async function ensureDepartments(
+  trx: Transaction<Database>,
+  names: string[],
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (names.length === 0) return ids;
   await inChunks(names, (c) =>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_ACTIONS, type Action } from '../src/domain/access/action.js';
 import { ROLES, type Role } from '../src/domain/access/role.js';
 import { INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
+import { ENGINES } from './support/test-database.js';
 import { openApiHarness, PASSWORD, type ApiHarness, type Session } from './support/api-harness.js';
 
 /**
@@ -207,63 +208,68 @@ const CASES: Record<string, RouteCase> = {
 const allowed = (role: Role, access: string) =>
   access === 'public' || access === 'authenticated' || ROLE_ACTIONS[role].includes(access as Action);
 
-describe('API access: every route × role × scope', () => {
-  let h: ApiHarness;
-  const sessions = new Map<Role, Session>();
-  beforeAll(async () => {
-    h = await openApiHarness('sqlite');
-    for (const role of ROLES) sessions.set(role, await h.login(role));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+for (const engine of ENGINES) {
+  describe(`API access on ${engine}: every route × role × scope`, () => {
+    let h: ApiHarness;
+    const sessions = new Map<Role, Session>();
+    beforeAll(async () => {
+      h = await openApiHarness(engine);
+      for (const role of ROLES) sessions.set(role, await h.login(role));
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
 
-  it('registers exactly the routes the table covers', () => {
-    const registered = h.routes.map((r) => `${r.method} ${r.url}`).sort();
-    expect(registered).toEqual(Object.keys(CASES).sort());
-  });
+    it('registers exactly the routes the table covers', () => {
+      const registered = h.routes.map((r) => `${r.method} ${r.url}`).sort();
+      expect(registered).toEqual(Object.keys(CASES).sort());
+    });
 
-  it('refuses every protected route without a session (401) and lets login through', async () => {
-    for (const route of h.routes) {
-      const test = CASES[`${route.method} ${route.url}`]!;
-      const response = await h.as(null, await test.inScope(h, 'viewer'));
-      expect(response.statusCode, `${route.method} ${route.url}`).toBe(route.access === 'public' ? 200 : 401);
+    it('refuses every protected route without a session (401) and lets login through', async () => {
+      for (const route of h.routes) {
+        const test = CASES[`${route.method} ${route.url}`]!;
+        const response = await h.as(null, await test.inScope(h, 'viewer'));
+        expect(response.statusCode, `${route.method} ${route.url}`).toBe(
+          route.access === 'public' ? 200 : 401,
+        );
+      }
+    });
+
+    for (const role of ROLES) {
+      it(`gives ${role} exactly what its role and scope allow`, async () => {
+        let checked = 0;
+        for (const route of h.routes) {
+          const key = `${route.method} ${route.url}`;
+          const test = CASES[key]!;
+          const session = async () => (test.freshSession ? h.login(role) : sessions.get(role)!);
+          const inScope = await h.as(await session(), await test.inScope(h, role));
+          const outOfScope = await h.as(await session(), test.outOfScope(h, role));
+          const label = `${role} ${key}`;
+          if (!allowed(role, route.access)) {
+            expect(inScope.statusCode, `${label} in scope`).toBe(403);
+            expect(outOfScope.statusCode, `${label} out of scope`).toBe(403);
+            expect(inScope.json()).toMatchObject({ code: 'FORBIDDEN' });
+          } else {
+            expect(inScope.statusCode, `${label} in scope: ${inScope.body}`).toBeGreaterThanOrEqual(200);
+            expect(inScope.statusCode, `${label} in scope: ${inScope.body}`).toBeLessThan(300);
+            const outcome = test.outcome;
+            if (outcome === 'same') expect(outOfScope.statusCode, label).toBe(inScope.statusCode);
+            else if (outcome === 'hidden') expect(outOfScope.statusCode, `${label} out of scope`).toBe(404);
+            else if (outcome === 'forbidden')
+              expect(outOfScope.statusCode, `${label} out of scope`).toBe(403);
+            else {
+              expect(outOfScope.statusCode, label).toBe(200);
+              outcome.filtered(outOfScope.json());
+            }
+            if (test.missing) {
+              const missing = await h.as(sessions.get(role)!, test.missing);
+              expect(missing.statusCode, `${label} missing`).toBe(404);
+            }
+          }
+          checked++;
+        }
+        expect(checked).toBe(Object.keys(CASES).length);
+      });
     }
   });
-
-  for (const role of ROLES) {
-    it(`gives ${role} exactly what its role and scope allow`, async () => {
-      let checked = 0;
-      for (const route of h.routes) {
-        const key = `${route.method} ${route.url}`;
-        const test = CASES[key]!;
-        const session = async () => (test.freshSession ? h.login(role) : sessions.get(role)!);
-        const inScope = await h.as(await session(), await test.inScope(h, role));
-        const outOfScope = await h.as(await session(), test.outOfScope(h, role));
-        const label = `${role} ${key}`;
-        if (!allowed(role, route.access)) {
-          expect(inScope.statusCode, `${label} in scope`).toBe(403);
-          expect(outOfScope.statusCode, `${label} out of scope`).toBe(403);
-          expect(inScope.json()).toMatchObject({ code: 'FORBIDDEN' });
-        } else {
-          expect(inScope.statusCode, `${label} in scope: ${inScope.body}`).toBeGreaterThanOrEqual(200);
-          expect(inScope.statusCode, `${label} in scope: ${inScope.body}`).toBeLessThan(300);
-          const outcome = test.outcome;
-          if (outcome === 'same') expect(outOfScope.statusCode, label).toBe(inScope.statusCode);
-          else if (outcome === 'hidden') expect(outOfScope.statusCode, `${label} out of scope`).toBe(404);
-          else if (outcome === 'forbidden') expect(outOfScope.statusCode, `${label} out of scope`).toBe(403);
-          else {
-            expect(outOfScope.statusCode, label).toBe(200);
-            outcome.filtered(outOfScope.json());
-          }
-          if (test.missing) {
-            const missing = await h.as(sessions.get(role)!, test.missing);
-            expect(missing.statusCode, `${label} missing`).toBe(404);
-          }
-        }
-        checked++;
-      }
-      expect(checked).toBe(Object.keys(CASES).length);
-    });
-  }
-});
+}

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { HalfskyDatabase } from './create-database.js';
+import type { AuditRow } from './user-tables.js';
 
 /** Security events the audit log records. */
 export type AuditEvent =
@@ -37,14 +39,7 @@ export async function appendAudit(db: HalfskyDatabase, entry: AuditEntry): Promi
 /** The most recent entries first (at most `limit`). */
 export async function listAudit(db: HalfskyDatabase, limit = 100): Promise<AuditEntry[]> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').limit(limit).execute();
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at,
-    userId: row.user_id,
-    event: row.event as AuditEvent,
-    detail: JSON.parse(row.detail) as Record<string, unknown>,
-    ip: row.ip,
-  }));
+  return rows.map(auditRowToEntry);
 }
 
 export interface AuditFilter {
@@ -77,13 +72,17 @@ export async function queryAudit(
     .execute();
   return {
     total: Number(n),
-    entries: rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      userId: row.user_id,
-      event: row.event as AuditEvent,
-      detail: JSON.parse(row.detail) as Record<string, unknown>,
-      ip: row.ip,
-    })),
+    entries: rows.map(auditRowToEntry),
+  };
+}
+
+function auditRowToEntry(row: Selectable<AuditRow>): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    userId: row.user_id,
+    event: row.event as AuditEvent,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    ip: row.ip,
   };
 }

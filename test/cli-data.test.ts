@@ -1,28 +1,14 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT, runCliInProcess } from './support/run-cli-in-process.js';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './support/cli-workspace.js';
+import { PACKAGE_ROOT } from './support/run-cli-in-process.js';
 
 const SAMPLE = join(PACKAGE_ROOT, 'data', 'samples', 'observations-sample.csv');
 
-let dir: string;
-let env: Record<string, string>;
-const cli = (...argv: string[]) => runCliInProcess(argv, env);
-const file = async (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-};
+const ws = useCliWorkspace('halfsky-data-');
+const { cli, file } = ws;
 const exportedRows = async () => (await cli('data', 'export')).stdout.trim().split('\r\n').length - 1;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'halfsky-data-'));
-  env = { HALFSKY_DATA_DIR: join(dir, 'data') };
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('halfsky data import / export', () => {
   it('reports every bad row with its line and stores nothing', async () => {
@@ -84,7 +70,7 @@ describe('halfsky data import / export', () => {
   });
 
   it('round-trips through XLSX export and import', async () => {
-    const xlsx = join(dir, 'export.xlsx');
+    const xlsx = join(ws.dir, 'export.xlsx');
     expect(await cli('data', 'export', '-o', xlsx)).toMatchObject({ code: 0 });
     const before = (await cli('data', 'export')).stdout;
     const reimport = await cli('data', 'import', xlsx);
@@ -93,7 +79,7 @@ describe('halfsky data import / export', () => {
   });
 
   it('refuses a file that is not XLSX but named .xlsx, and other file types', async () => {
-    const fake = join(dir, 'fake.xlsx');
+    const fake = join(ws.dir, 'fake.xlsx');
     await copyFile(SAMPLE, fake);
     const result = await cli('data', 'import', fake);
     expect(result.code).toBe(1);

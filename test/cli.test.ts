@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './support/cli-workspace.js';
 import { PACKAGE_ROOT, runCliInProcess } from './support/run-cli-in-process.js';
 
 const SEEDS = join(PACKAGE_ROOT, 'data', 'plans');
@@ -28,22 +28,8 @@ const NO_TARGETS = [
   '1.加强组织领导。',
 ].join('\n\n');
 
-let dir: string;
-let env: Record<string, string>;
-const cli = (...argv: string[]) => runCliInProcess(argv, env);
-const file = async (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-};
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'halfsky-cli-'));
-  env = { HALFSKY_DATA_DIR: join(dir, 'data') };
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const ws = useCliWorkspace('halfsky-cli-');
+const { cli, file } = ws;
 
 describe('halfsky plan import: bad input', () => {
   const cases: [string, () => Promise<string>, RegExp][] = [
@@ -69,7 +55,7 @@ describe('halfsky plan import: bad input', () => {
       /文件过大（50 MB，上限 20 MB）/,
     ],
     ['an unsupported extension', () => file('plan.doc', SMALL_PLAN), /不支持的文件类型“\.doc”/],
-    ['a missing file', async () => join(dir, 'missing.txt'), /找不到文件/],
+    ['a missing file', async () => join(ws.dir, 'missing.txt'), /找不到文件/],
   ];
 
   it.each(cases)(
@@ -93,7 +79,7 @@ describe('halfsky plan import: bad input', () => {
   it('imports the good files of a batch and reports the bad ones', async () => {
     const good = await file('good.txt', SMALL_PLAN);
     const bad = await file('bad.txt', '');
-    const batchEnv = { HALFSKY_DATA_DIR: join(dir, 'batch') };
+    const batchEnv = { HALFSKY_DATA_DIR: join(ws.dir, 'batch') };
     const result = await runCliInProcess(['plan', 'import', good, bad], batchEnv);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/已导入 .+：测试市妇女发展规划/);
@@ -193,7 +179,7 @@ describe('halfsky usage errors', () => {
   });
 
   it('an invalid environment names the variable', async () => {
-    const result = await runCliInProcess(['plan', 'list'], { ...env, HALFSKY_MAX_UPLOAD_MB: 'lots' });
+    const result = await runCliInProcess(['plan', 'list'], { ...ws.env, HALFSKY_MAX_UPLOAD_MB: 'lots' });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/HALFSKY_MAX_UPLOAD_MB/);
   });
@@ -209,7 +195,7 @@ describe('halfsky as a process', () => {
   const run = promisify(execFile);
   const halfsky = (...argv: string[]) =>
     run(process.execPath, ['--import', 'tsx', join(PACKAGE_ROOT, 'src/cli/main.ts'), ...argv], {
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...ws.env },
     }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => error,

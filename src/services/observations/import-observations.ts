@@ -3,8 +3,10 @@ import type { RowError } from '../../domain/observations/row-problem.js';
 import { validateObservationRows } from '../../domain/observations/validate-observation-rows.js';
 import { readObservationFile } from '../../data-files/read-observation-file.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
+import { listPlans } from '../../store/plan-repository.js';
 import { upsertObservations } from '../../store/observation-repository.js';
-import { syncReferenceData } from '../reference-data/sync-reference-data.js';
+import { loadPlanRegionTree } from '../reference-data/load-plan-region-tree.js';
+import { ensureReferencedData } from '../reference-data/ensure-referenced-data.js';
 
 export type ImportObservationsResult =
   /** Some rows are bad: every problem, and nothing stored. */
@@ -30,11 +32,12 @@ export async function importObservations(
   options: ImportObservationsOptions,
 ): Promise<ImportObservationsResult> {
   const file = await readObservationFile(path, { maxBytes: options.maxBytes });
-  const tree = await syncReferenceData(db);
+  const tree = loadPlanRegionTree(await listPlans(db));
   const { rows, errors } = validateObservationRows(file.rows, { catalog: INDICATOR_CATALOG, tree });
   if (errors.length > 0) return { kind: 'invalid', rows: file.rows.length, errors };
   if (options.dryRun) return { kind: 'imported', rows: rows.length, inserted: 0, updated: 0, dryRun: true };
   const observations = rows.map((r) => r.observation);
+  await ensureReferencedData(db, tree, observations);
   const { inserted, updated } = await upsertObservations(db, observations, {
     source: file.format,
     status: 'approved',

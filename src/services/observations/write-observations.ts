@@ -6,8 +6,10 @@ import type { RawObservationRow } from '../../domain/observations/observation-co
 import { describeRowProblem, type RowProblem } from '../../domain/observations/row-problem.js';
 import { validateObservationRows } from '../../domain/observations/validate-observation-rows.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
+import { listPlans } from '../../store/plan-repository.js';
 import { upsertCurrentObservations } from '../../store/observation-repository.js';
-import { syncReferenceData } from '../reference-data/sync-reference-data.js';
+import { loadPlanRegionTree } from '../reference-data/load-plan-region-tree.js';
+import { ensureReferencedData } from '../reference-data/ensure-referenced-data.js';
 
 /** One cell of a bulk write, as a client sends it: codes or names, like a row of an observation file. */
 export interface ObservationCell {
@@ -43,7 +45,7 @@ export async function writeObservations(
   cells: readonly ObservationCell[],
   now: Date,
 ): Promise<WriteObservationsResult> {
-  const tree = await syncReferenceData(db);
+  const tree = loadPlanRegionTree(await listPlans(db));
   const { rows, errors } = validateObservationRows(cells.map(cellToRow), {
     catalog: INDICATOR_CATALOG,
     tree,
@@ -78,6 +80,11 @@ export async function writeObservations(
   }
   if (refused.length > 0) return { kind: 'forbidden', fields: refused };
 
+  await ensureReferencedData(
+    db,
+    tree,
+    rows.map((r) => r.observation),
+  );
   const result = await upsertCurrentObservations(
     db,
     rows.map((r) => r.observation),

@@ -19,5 +19,14 @@ export interface LoadRegionTreeOptions extends RegionTreeOptions {
  */
 export function loadRegionTree(options: LoadRegionTreeOptions = {}): RegionTree {
   const { townships = false, ...treeOptions } = options;
-  return new RegionTree(chinaDivisionRows(townships), treeOptions);
+  // A tree is immutable and costs tens of milliseconds to build: build each selection once per process.
+  const key = JSON.stringify([Array.isArray(townships) ? [...townships].sort() : townships, treeOptions]);
+  let tree = built.get(key);
+  if (!tree) {
+    tree = new RegionTree(chinaDivisionRows(townships), treeOptions);
+    built.set(key, tree);
+  }
+  return tree;
 }
+
+const built = new Map<string, RegionTree>();

@@ -49,8 +49,7 @@ function isNoise(value: number, unit: string | null, after: string, before: stri
   }
   if (unit === '岁' || unit === '分钟' || unit === '个月') return true;
   if (unit === '年' && value >= 1900) return true;
-  if (/[—\-~～至到]$/.test(before) && /^\d/.test(before.slice(-1)) === false && /\d[—\-~～]$/.test(before))
-    return true;
+  if (/\d[—\-~～]$/.test(before)) return true; // the second half of a range "35—45"
   if (/^[—\-~～]\d/.test(after)) return true; // a range "35—45岁"
   if (/^(?:周岁|岁)/.test(after)) return true;
   return false;

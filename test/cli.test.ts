@@ -4,29 +4,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useCliWorkspace } from './support/cli-workspace.js';
+import { NO_TARGETS_PLAN_TEXT, SMALL_PLAN_TEXT } from './support/plan-texts.js';
 import { PACKAGE_ROOT, runCliInProcess } from './support/run-cli-in-process.js';
 
 const SEEDS = join(PACKAGE_ROOT, 'data', 'plans');
-const SMALL_PLAN = [
-  '测试市妇女发展规划（2021—2030年）',
-  '二、发展领域、主要目标和策略措施',
-  '（一）妇女与健康。',
-  '主要目标：',
-  '1.孕产妇死亡率控制在12/10万以下。',
-  '2.妇女人均预期寿命延长。',
-  '（二）妇女与教育。',
-  '主要目标：',
-  '1.女性平均受教育年限达到11.5年。',
-].join('\n\n');
-const NO_TARGETS = [
-  '测试市妇女发展规划（2021—2030年）',
-  '（一）妇女与健康',
-  '主要目标：',
-  '1.加强思想政治教育。',
-  '（二）妇女与教育',
-  '主要目标：',
-  '1.加强组织领导。',
-].join('\n\n');
 
 const ws = useCliWorkspace('halfsky-cli-');
 const { cli, file } = ws;
@@ -44,7 +25,7 @@ describe('halfsky plan import: bad input', () => {
       () => file('notice.txt', '关于报送材料的通知\n\n请于5月底前报送。'),
       /不是妇女发展规划/,
     ],
-    ['a plan with no targets', () => file('no-targets.md', NO_TARGETS), /未找到任何目标值/],
+    ['a plan with no targets', () => file('no-targets.md', NO_TARGETS_PLAN_TEXT), /未找到任何目标值/],
     [
       'a file of 50 MB',
       async () => {
@@ -54,7 +35,7 @@ describe('halfsky plan import: bad input', () => {
       },
       /文件过大（50 MB，上限 20 MB）/,
     ],
-    ['an unsupported extension', () => file('plan.doc', SMALL_PLAN), /不支持的文件类型“\.doc”/],
+    ['an unsupported extension', () => file('plan.doc', SMALL_PLAN_TEXT), /不支持的文件类型“\.doc”/],
     ['a missing file', async () => join(ws.dir, 'missing.txt'), /找不到文件/],
   ];
 
@@ -77,7 +58,7 @@ describe('halfsky plan import: bad input', () => {
   });
 
   it('imports the good files of a batch and reports the bad ones', async () => {
-    const good = await file('good.txt', SMALL_PLAN);
+    const good = await file('good.txt', SMALL_PLAN_TEXT);
     const bad = await file('bad.txt', '');
     const batchEnv = { HALFSKY_DATA_DIR: join(ws.dir, 'batch') };
     const result = await runCliInProcess(['plan', 'import', good, bad], batchEnv);
@@ -92,7 +73,7 @@ describe('halfsky plan import: bad input', () => {
 
 describe('halfsky plan import: storing', () => {
   it('re-importing updates the plan instead of duplicating it', async () => {
-    const path = await file('small.txt', SMALL_PLAN);
+    const path = await file('small.txt', SMALL_PLAN_TEXT);
     const first = await cli('plan', 'import', path, '--id', 'small');
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toMatch(/^已导入 small：测试市妇女发展规划/);
@@ -160,7 +141,7 @@ describe('halfsky plan parse', () => {
   });
 
   it('prints a readable summary with counts per area and a table of targets', async () => {
-    const result = await cli('plan', 'parse', await file('summary.txt', SMALL_PLAN));
+    const result = await cli('plan', 'parse', await file('summary.txt', SMALL_PLAN_TEXT));
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/领域\s+主要目标\s+策略措施\s+目标值/);
     expect(result.stdout).toMatch(/目标值（\d+ 项）/);

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_TARGETS_PLAN_TEXT } from '../../test/support/plan-texts.js';
 import { isHalfskyError } from '../domain/errors.js';
 import { importPlan } from './import-plan.js';
 
@@ -31,16 +32,7 @@ describe('importPlan', () => {
   });
 
   it('refuses a plan without a single target', async () => {
-    const text = [
-      '某市妇女发展规划（2021—2030年）',
-      '（一）妇女与健康',
-      '主要目标：',
-      '1.加强思想政治教育。',
-      '（二）妇女与教育',
-      '主要目标：',
-      '1.加强组织领导。',
-    ].join('\n\n');
-    expect(await codeOf('empty-plan.txt', text)).toBe('PLAN_HAS_NO_TARGETS');
+    expect(await codeOf('empty-plan.txt', NO_TARGETS_PLAN_TEXT)).toBe('PLAN_HAS_NO_TARGETS');
   });
 
   it('refuses an invalid id before reading the file', async () => {

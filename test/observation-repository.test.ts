@@ -95,6 +95,28 @@ for (const engine of ENGINES) {
       );
     });
 
+    it('keeps the simulated flag apart from reported values, and a re-import can clear it', async () => {
+      await upsertObservations(test.db, [{ ...mmr('340822', 2019, 1, 5000), simulated: true }], {
+        source: 'csv',
+      });
+      await upsertObservations(test.db, [mmr('340825', 2019, 2, 5000)], { source: 'csv' });
+      const flags = async () =>
+        (await listObservations(test.db, { yearFrom: 2019, yearTo: 2019 })).map((o) => [
+          o.regionCode,
+          o.simulated,
+        ]);
+      expect(await flags()).toEqual([
+        ['340822', true],
+        ['340825', false],
+      ]);
+      // Real data replacing a simulated value is no longer marked simulated.
+      await upsertObservations(test.db, [mmr('340822', 2019, 1, 5000)], { source: 'csv' });
+      expect(await flags()).toEqual([
+        ['340822', false],
+        ['340825', false],
+      ]);
+    });
+
     it('stores nothing when one row of a batch fails', async () => {
       const before = await listObservations(test.db);
       const bad = { ...mmr('999999', 2022, 0, 1000) };

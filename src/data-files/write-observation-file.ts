@@ -17,6 +17,7 @@ function cellsOf(o: Observation): (string | number)[] {
     o.numerator ?? '',
     o.denominator ?? '',
     o.comment ?? '',
+    o.simulated ? 'true' : 'false',
   ];
 }
 

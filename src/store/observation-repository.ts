@@ -43,8 +43,8 @@ class ConflictRollback extends Error {
   }
 }
 
-/** Rows per upsert statement (16 columns each: 32,000 parameters, under SQLite's 32,766 and PostgreSQL's 65,535). */
-const UPSERT_CHUNK = 2000;
+/** Rows per upsert statement (17 columns each: 32,300 parameters, under SQLite's 32,766 and PostgreSQL's 65,535). */
+const UPSERT_CHUNK = 1900;
 
 /**
  * Ids that sort in insertion order (time, then a random block, then a counter): appending to the primary-key
@@ -108,6 +108,7 @@ async function upsertInTransaction(
     numerator: o.numerator,
     denominator: o.denominator,
     comment: o.comment,
+    simulated: o.simulated ? 1 : 0,
     status: options.status ?? 'approved',
     source: options.source,
     version: 1,
@@ -144,6 +145,7 @@ async function upsertInTransaction(
                 numerator: eb.ref('excluded.numerator'),
                 denominator: eb.ref('excluded.denominator'),
                 comment: eb.ref('excluded.comment'),
+                simulated: eb.ref('excluded.simulated'),
                 status: eb.ref('excluded.status'),
                 source: eb.ref('excluded.source'),
                 updated_at: eb.ref('excluded.updated_at'),
@@ -243,6 +245,7 @@ function rowToObservation(r: ObservationRow): Observation {
     numerator: r.numerator === null ? null : Number(r.numerator),
     denominator: r.denominator === null ? null : Number(r.denominator),
     comment: r.comment,
+    simulated: Number(r.simulated) === 1,
     status: r.status as ObservationStatus,
     source: r.source as ObservationSource,
     version: Number(r.version),

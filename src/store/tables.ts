@@ -153,6 +153,8 @@ export interface ObservationRow {
   numerator: number | null;
   denominator: number | null;
   comment: string | null;
+  /** 1 for simulated (模拟数据) values, 0 for reported ones (migration 0005). */
+  simulated: number;
   status: string;
   source: string;
   version: number;

@@ -127,6 +127,7 @@ function simulateIndicator(
         age: '',
         ...cell,
         comment: SIMULATED_COMMENT,
+        simulated: true,
       });
   };
   if (children.length > 0) {

@@ -13,6 +13,7 @@ export const OBSERVATION_COLUMNS = [
   'numerator',
   'denominator',
   'comment',
+  'simulated',
 ] as const;
 export type ObservationColumn = (typeof OBSERVATION_COLUMNS)[number];
 
@@ -29,6 +30,7 @@ export const CHINESE_HEADERS: Readonly<Record<ObservationColumn, string>> = {
   numerator: '分子',
   denominator: '分母',
   comment: '备注',
+  simulated: '模拟数据',
 };
 
 /** The column a header names (English or Chinese, any case, spaces ignored), or null. */

@@ -31,9 +31,12 @@ export interface ObservationInput extends ObservationKey {
   numerator: number | null;
   denominator: number | null;
   comment: string | null;
+  /** Simulated (模拟数据) rather than reported: the demo's values; absent means reported. */
+  simulated?: boolean;
 }
 
 export interface Observation extends ObservationInput {
+  simulated: boolean;
   status: ObservationStatus;
   source: ObservationSource;
   /** 1 when first stored, +1 on every update. */

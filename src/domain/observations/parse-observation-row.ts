@@ -36,6 +36,20 @@ const URBAN_RURAL_WORDS: Readonly<Record<string, UrbanRural>> = {
   all: '合计',
 };
 
+/** The `simulated` column: blank means reported (否). */
+const SIMULATED_WORDS: Readonly<Record<string, '是' | '否' | '合计'>> = {
+  是: '是',
+  模拟: '是',
+  模拟数据: '是',
+  true: '是',
+  yes: '是',
+  '1': '是',
+  否: '否',
+  false: '否',
+  no: '否',
+  '0': '否',
+};
+
 /** Relative tolerance of value against numerator ÷ denominator × multiplier (rounding of the value). */
 const RATIO_TOLERANCE = 0.005;
 
@@ -106,6 +120,7 @@ export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): 
       problems.push({ kind: 'bad-choice', column, input: text, allowed: [...new Set(Object.values(words))] });
     return v ?? null;
   };
+  const simulated = choice('simulated', cell('simulated'), SIMULATED_WORDS);
   const sex = choice('sex', cell('sex'), SEX_WORDS);
   const urbanRural = choice('urban_rural', cell('urban_rural'), URBAN_RURAL_WORDS);
 
@@ -144,7 +159,14 @@ export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): 
       problems.push({ kind: 'out-of-range', column: 'value', value, min: 0, max: null });
   }
 
-  if (problems.length > 0 || !indicator || regionCode === null || sex === null || urbanRural === null)
+  if (
+    problems.length > 0 ||
+    !indicator ||
+    regionCode === null ||
+    sex === null ||
+    urbanRural === null ||
+    simulated === null
+  )
     return { ok: false, problems };
   return {
     ok: true,
@@ -160,6 +182,7 @@ export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): 
       numerator: numerator ?? null,
       denominator: denominator ?? null,
       comment: (row.cells.comment ?? '').trim() || null,
+      simulated: simulated === '是',
     },
   };
 }

@@ -14,6 +14,7 @@ export const ObservationSchema = Type.Object({
   numerator: Type.Union([Type.Number(), Type.Null()]),
   denominator: Type.Union([Type.Number(), Type.Null()]),
   comment: Type.Union([Type.String(), Type.Null()]),
+  simulated: Type.Boolean({ description: 'true for simulated (模拟数据) values, as the demo stores' }),
   status: Type.String({ description: 'draft | submitted | approved' }),
   source: Type.String({ description: 'csv | xlsx | api | form' }),
   version: Type.Integer({ description: '1 when first stored, +1 on every update; send it back to write' }),

@@ -160,6 +160,40 @@ const CATALOGUE = {
     (p) => `规划 ${p.planId} 中找不到条目：${p.itemId}`,
     (p) => `Item not found in plan ${p.planId}: ${p.itemId}`,
   ),
+  ROUND_NOT_FOUND: messages<{ id: string }>(
+    (p) => `找不到填报轮次：${p.id}`,
+    (p) => `Reporting round not found: ${p.id}`,
+  ),
+  ROUND_EXISTS: messages<{ planId: string; year: number }>(
+    (p) => `规划 ${p.planId} 的 ${p.year} 年度填报轮次已存在。`,
+    (p) => `A reporting round for plan ${p.planId} and ${p.year} already exists.`,
+  ),
+  ROUND_HAS_NO_CELLS: messages<{ planId: string }>(
+    (p) => `规划 ${p.planId} 没有关联到可填报的监测指标，无法开启填报轮次。`,
+    (p) => `Plan ${p.planId} has no linked quantitative indicators; no round can be opened.`,
+  ),
+  ROUND_CELLS_INVALID: messages<{ cells: number; problems: number }>(
+    (p) => `填报数据有误：${p.cells} 个单元格共 ${p.problems} 处问题，未保存任何数据。`,
+    (p) => `Invalid round data: ${p.problems} problems in ${p.cells} cells; nothing was stored.`,
+  ),
+  ROUND_CELL_STATE: messages<{ cells: string }>(
+    (p) => `单元格当前状态不允许此操作（${p.cells}）；未保存任何数据。`,
+    (p) => `The cells' state does not allow this (${p.cells}); nothing was stored.`,
+  ),
+  REASON_REQUIRED: messages<{ fields: string }>(
+    (p) => `请填写原因：${p.fields}`,
+    (p) => `A reason is required: ${p.fields}`,
+  ),
+  UPLOAD_NOT_EXCEL: messages<PathParams>(
+    (p) => `文件扩展名为 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的其他文件）：${p.path}`,
+    (p) => `The file is named .xlsx but is not an Excel workbook (another file renamed?): ${p.path}`,
+  ),
+  UPLOAD_UNSUPPORTED_CONTENT: messages<PathParams & { problems: number }>(
+    (p) =>
+      `上传的工作簿含有不支持的内容（公式、合并单元格或隐藏工作表，共 ${p.problems} 处），未导入任何数据：${p.path}`,
+    (p) =>
+      `The workbook contains unsupported content (formulas, merged cells or hidden sheets; ${p.problems} in all); nothing was imported: ${p.path}`,
+  ),
   INTERNAL_ERROR: messages<Record<string, never>>(
     () => '服务器内部错误，请稍后再试。',
     () => 'Internal server error; please try again later.',

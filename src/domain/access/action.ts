@@ -11,6 +11,8 @@ export const ACTIONS = [
   'observation:read',
   'observation:write',
   'observation:approve',
+  /** Open, close and reopen reporting rounds (统计局 监测组). */
+  'round:manage',
   'user:manage',
   'audit:read',
 ] as const;
@@ -26,7 +28,7 @@ const READ: readonly Action[] = ['plan:read', 'region:read', 'indicator:read', '
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   administrator: ACTIONS,
   plan_owner: [...READ, 'plan:write', 'plan:import', 'department:manage', 'observation:write'],
-  monitoring_lead: [...READ, 'observation:write', 'observation:approve'],
+  monitoring_lead: [...READ, 'observation:write', 'observation:approve', 'round:manage'],
   reporter: [...READ, 'observation:write'],
   county_office: [...READ, 'plan:write', 'plan:import', 'observation:write', 'observation:approve'],
   viewer: READ,

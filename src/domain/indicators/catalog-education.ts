@@ -12,6 +12,8 @@ export const EDUCATION_INDICATORS: readonly Indicator[] = [
     direction: 'higher',
     definition: '幼儿园在园幼儿数 ÷ 3—5周岁适龄人口数 × 100%。',
     caliber: '教育事业统计；适龄人口取统计局常住人口数据。',
+    // 毛入学率: enrolment of any age over the population of school age, so above 100 % is normal.
+    bounds: { min: 0, max: 200 },
     disaggregations: [BY_SEX],
     department: '教育局',
     rollUp: ratioOf(['在园幼儿数', 'children enrolled'], ['3—5周岁人口数', 'population aged 3–5', '统计局']),
@@ -39,6 +41,8 @@ export const EDUCATION_INDICATORS: readonly Indicator[] = [
     direction: 'higher',
     definition: '高中阶段（普通高中、中等职业学校等）在校生数 ÷ 15—17周岁人口数 × 100%。',
     caliber: '教育事业统计；适龄人口取统计局常住人口数据；可超过100%。',
+    // 毛入学率: enrolment of any age over the population of school age, so above 100 % is normal.
+    bounds: { min: 0, max: 200 },
     disaggregations: [BY_SEX],
     department: '教育局',
     rollUp: ratioOf(

@@ -65,6 +65,12 @@ export interface BandReference {
   source: string;
 }
 
+/** The range a value must lie in; `max` null for no upper limit. */
+export interface ValueBounds {
+  min: number;
+  max: number | null;
+}
+
 export interface Indicator {
   code: IndicatorCode;
   nameZh: string;
@@ -75,6 +81,16 @@ export interface Indicator {
   unit: string | null;
   direction: Direction;
   band?: BandReference;
+  /**
+   * Accepted range of a value where the unit's default does not fit (see
+   * ../observations/value-bounds.ts): a gross enrolment rate (毛入学率) may exceed 100 %.
+   */
+  bounds?: ValueBounds;
+  /**
+   * Year-on-year change beyond which a reported value needs a comment: percentage points for a "%" unit,
+   * a relative change (0.3 = 30 %) otherwise. Defaults in ../observations/change-threshold.ts.
+   */
+  changeThreshold?: number;
   /** What the indicator measures and how it is calculated (计算方法). */
   definition: string;
   /** 统计口径: population, period, source, and what is included or excluded. */

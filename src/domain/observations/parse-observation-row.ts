@@ -6,6 +6,7 @@ import type { RawObservationRow } from './observation-columns.js';
 import { resolveIndicator } from './resolve-indicator.js';
 import type { RowProblem } from './row-problem.js';
 import { valueMultiplier } from './value-multiplier.js';
+import { isCount, valueBounds } from './value-bounds.js';
 
 /** Cells that mean "no value" in statistical tables. */
 const MISSING = new Set(['', '—', '-', '–', '..', '…', 'NA', 'N/A', 'na']);
@@ -153,10 +154,12 @@ export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): 
   }
   if (value === null) problems.push({ kind: 'missing', column: 'value' });
   if (indicator && typeof value === 'number') {
-    if (indicator.unit === '%' && (value < 0 || value > 100))
-      problems.push({ kind: 'out-of-range', column: 'value', value, min: 0, max: 100 });
-    else if (indicator.rollUp.kind !== 'reported' && value < 0)
-      problems.push({ kind: 'out-of-range', column: 'value', value, min: 0, max: null });
+    // The indicator's range (a gross enrolment rate may exceed 100 %); counts are whole numbers.
+    const bounds = valueBounds(indicator);
+    if (bounds && (value < bounds.min || (bounds.max !== null && value > bounds.max)))
+      problems.push({ kind: 'out-of-range', column: 'value', value, min: bounds.min, max: bounds.max });
+    else if (isCount(indicator) && !Number.isInteger(value))
+      problems.push({ kind: 'not-integer', column: 'value', value });
   }
 
   if (

@@ -11,6 +11,7 @@ export type RowProblem =
   | { kind: 'bad-choice'; column: string; input: string; allowed: string[] }
   | { kind: 'not-a-number'; column: string; input: string }
   | { kind: 'out-of-range'; column: string; value: number; min: number; max: number | null }
+  | { kind: 'not-integer'; column: string; value: number }
   | { kind: 'ratio-mismatch'; value: number; expected: number }
   | { kind: 'duplicate'; firstLine: number }
   | { kind: 'female-above-total'; column: string; female: number; total: number; totalLine: number };
@@ -63,6 +64,11 @@ export function describeRowProblem(p: RowProblem): { zh: string; en: string } {
         en: `${p.column} ${p.value} is out of range (${p.min}–${max === '' ? '∞' : max})`,
       };
     }
+    case 'not-integer':
+      return {
+        zh: `${p.column} ${p.value} 应为整数（计数指标）`,
+        en: `${p.column} ${p.value} must be a whole number (a count)`,
+      };
     case 'ratio-mismatch':
       return {
         zh: `数值 ${p.value} 与分子/分母不符（应约为 ${p.expected}）`,

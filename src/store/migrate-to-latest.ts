@@ -4,6 +4,7 @@ import * as referenceData from './migrations/0002-reference-data.js';
 import * as observations from './migrations/0003-observations.js';
 import * as users from './migrations/0004-users.js';
 import * as simulated from './migrations/0005-simulated-observations.js';
+import * as rounds from './migrations/0007-rounds.js';
 
 /** Every migration, in order. Kept in code (not read from a folder) so the compiled CLI needs no file lookup. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-observations': observations,
   '0004-users': users,
   '0005-simulated-observations': simulated,
+  '0007-rounds': rounds,
 };
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */

@@ -1,10 +1,11 @@
+import type { RoundTables } from './round-tables.js';
 import type { UserTables } from './user-tables.js';
 
 /**
  * Row types of the Halfsky database, as Kysely sees them. These shapes stay inside src/store: repositories
  * map them to domain objects. Timestamps are ISO 8601 text so that both engines store them alike.
  */
-export interface Database extends UserTables {
+export interface Database extends UserTables, RoundTables {
   plans: PlanRow;
   areas: AreaRow;
   goals: ItemRow;

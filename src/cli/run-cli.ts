@@ -124,7 +124,8 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<nu
     .command('serve')
     .description('启动 HTTP 服务（端口取自 PORT）/ start the HTTP server (port from PORT)')
     .option('--host <host>', '监听地址 / address to listen on', '0.0.0.0')
-    .action((opts: { host: string }) =>
+    .option('--demo', '数据库为空时先载入演示数据 / seed the demo into an empty database first')
+    .action((opts: { host: string; demo?: boolean }) =>
       run(async () => (await import('./commands/serve.js')).serve(context(), opts))(),
     );
   const user = program.command('user').description('用户管理 / users');

@@ -1,6 +1,7 @@
 import type { Config } from '../config/load-config.js';
-import { loadRegionTree } from '../store/regions/load-region-tree.js';
+import { loadPlanRegionTree } from '../services/reference-data/load-plan-region-tree.js';
 import { openDatabase } from '../store/open-database.js';
+import { listPlans } from '../store/plan-repository.js';
 import { buildApp } from './app.js';
 
 /** Opens the database, builds the app and listens on the configured port; returns a function that stops it. */
@@ -10,7 +11,9 @@ export async function startServer(
 ): Promise<{ address: string; close: () => Promise<void> }> {
   const db = await openDatabase(config);
   try {
-    const { app } = await buildApp(config, { db, regions: loadRegionTree(), logger: options.logger ?? true });
+    // The national tree with the townships of the stored county-level plans (九台, 镇原).
+    const regions = loadPlanRegionTree(await listPlans(db));
+    const { app } = await buildApp(config, { db, regions, logger: options.logger ?? true });
     const address = await app.listen({ port: config.port, host: options.host ?? '0.0.0.0' });
     return {
       address,

@@ -3,6 +3,7 @@ import { describeRowProblem } from '../../domain/observations/row-problem.js';
 import { importObservations } from '../../services/observations/import-observations.js';
 import { openDatabase } from '../../store/open-database.js';
 import type { CliContext } from '../cli-context.js';
+import { progressBar } from '../progress-bar.js';
 
 /** Rows from which a progress bar is worth showing. */
 const PROGRESS_FROM = 5000;
@@ -17,17 +18,12 @@ export async function dataImport(
   options: { dryRun?: boolean },
 ): Promise<number> {
   const db = await openDatabase(ctx.config);
-  const progress: ProgressModule | null = ctx.io.stderr.isTTY ? (await import('cli-progress')).default : null;
-  let bar: { update(n: number): void; stop(): void } | null = null;
+  const bar = await progressBar(ctx, { minTotal: PROGRESS_FROM });
   try {
     const result = await importObservations(db, file, {
       maxBytes: ctx.config.maxUploadBytes,
       dryRun: options.dryRun ?? false,
-      onProgress: (done, total) => {
-        if (total < PROGRESS_FROM || !progress) return;
-        bar ??= startBar(ctx, progress, total);
-        bar.update(done);
-      },
+      onProgress: (done, total) => bar.update(done, total),
     });
     if (result.kind === 'invalid') {
       const zhFirst = ctx.lang === 'zh';
@@ -54,22 +50,7 @@ export async function dataImport(
     ctx.io.stdout.write(`${ctx.lang === 'zh' ? summary.zh : summary.en}\n`);
     return 0;
   } finally {
-    (bar as { stop(): void } | null)?.stop();
+    bar.stop();
     await db.destroy();
   }
-}
-
-type ProgressModule = typeof import('cli-progress');
-
-function startBar(ctx: CliContext, progress: ProgressModule, total: number) {
-  const bar = new progress.SingleBar(
-    {
-      stream: ctx.io.stderr as NodeJS.WritableStream,
-      format: '[{bar}] {value}/{total}',
-      clearOnComplete: true,
-    },
-    progress.Presets.shades_classic,
-  );
-  bar.start(total, 0);
-  return { update: (n: number) => bar.update(n), stop: () => bar.stop() };
 }

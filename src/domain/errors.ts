@@ -160,6 +160,14 @@ const CATALOGUE = {
     (p) => `规划 ${p.planId} 中找不到条目：${p.itemId}`,
     (p) => `Item not found in plan ${p.planId}: ${p.itemId}`,
   ),
+  ALERT_NOT_FOUND: messages<{ id: string }>(
+    (p) => `找不到预警：${p.id}`,
+    (p) => `Alert not found: ${p.id}`,
+  ),
+  ALERT_ACTION_NOT_ALLOWED: messages<{ id: string; action: string; status: string }>(
+    (p) => `预警 ${p.id} 当前状态为“${p.status}”，不能执行“${p.action}”。`,
+    (p) => `Alert ${p.id} is ${p.status}; "${p.action}" is not allowed.`,
+  ),
   ROUND_NOT_FOUND: messages<{ id: string }>(
     (p) => `找不到填报轮次：${p.id}`,
     (p) => `Reporting round not found: ${p.id}`,

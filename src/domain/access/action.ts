@@ -13,13 +13,23 @@ export const ACTIONS = [
   'observation:approve',
   /** Open, close and reopen reporting rounds (统计局 监测组). */
   'round:manage',
+  /** Generate and download reports (annual, evaluation, yearbook, department templates). */
+  'report:read',
+  /** Publish or withdraw a plan's results of a year to the public section (the plan owner). */
+  'publication:manage',
   'user:manage',
   'audit:read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
-const READ: readonly Action[] = ['plan:read', 'region:read', 'indicator:read', 'observation:read'];
+const READ: readonly Action[] = [
+  'plan:read',
+  'region:read',
+  'indicator:read',
+  'observation:read',
+  'report:read',
+];
 
 /**
  * Actions each role may perform, inside its region scope. Anything not listed is denied.
@@ -27,7 +37,14 @@ const READ: readonly Action[] = ['plan:read', 'region:read', 'indicator:read', '
  */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   administrator: ACTIONS,
-  plan_owner: [...READ, 'plan:write', 'plan:import', 'department:manage', 'observation:write'],
+  plan_owner: [
+    ...READ,
+    'plan:write',
+    'plan:import',
+    'department:manage',
+    'observation:write',
+    'publication:manage',
+  ],
   monitoring_lead: [...READ, 'observation:write', 'observation:approve', 'round:manage'],
   reporter: [...READ, 'observation:write'],
   county_office: [...READ, 'plan:write', 'plan:import', 'observation:write', 'observation:approve'],

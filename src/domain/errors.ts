@@ -202,6 +202,18 @@ const CATALOGUE = {
     (p) =>
       `The workbook contains unsupported content (formulas, merged cells or hidden sheets; ${p.problems} in all); nothing was imported: ${p.path}`,
   ),
+  REPORT_REQUEST_INVALID: messages<{ reasonZh: string; reasonEn: string }>(
+    (p) => `无法生成报告：${p.reasonZh}`,
+    (p) => `Cannot produce the report: ${p.reasonEn}`,
+  ),
+  DEPARTMENT_NOT_IN_PLAN: messages<{ planId: string; department: string }>(
+    (p) => `规划 ${p.planId} 中没有责任单位“${p.department}”。`,
+    (p) => `Plan ${p.planId} names no responsible department "${p.department}".`,
+  ),
+  NOT_PUBLISHED: messages<{ planId: string; year: number | string }>(
+    (p) => `规划 ${p.planId} 的 ${p.year} 年度结果尚未公开发布。`,
+    (p) => `The ${p.year} results of plan ${p.planId} have not been published.`,
+  ),
   INTERNAL_ERROR: messages<Record<string, never>>(
     () => '服务器内部错误，请稍后再试。',
     () => 'Internal server error; please try again later.',

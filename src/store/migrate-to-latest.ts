@@ -4,7 +4,9 @@ import * as referenceData from './migrations/0002-reference-data.js';
 import * as observations from './migrations/0003-observations.js';
 import * as users from './migrations/0004-users.js';
 import * as simulated from './migrations/0005-simulated-observations.js';
+import * as alerts from './migrations/0006-alerts.js';
 import * as rounds from './migrations/0007-rounds.js';
+import * as publication from './migrations/0008-publication.js';
 
 /** Every migration, in order. Kept in code (not read from a folder) so the compiled CLI needs no file lookup. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,7 +15,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-observations': observations,
   '0004-users': users,
   '0005-simulated-observations': simulated,
+  '0006-alerts': alerts,
   '0007-rounds': rounds,
+  '0008-publication': publication,
 };
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */

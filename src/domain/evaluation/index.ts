@@ -64,3 +64,30 @@ export { reconcileRollUp, type Reconciled } from './reconcile-roll-up.js';
 export { rollUp, type ChildValue, type RollUpResult, type RollUpRule } from './roll-up.js';
 export { shrinkSmallPopulation, type Shrunk } from './shrink-small-population.js';
 export { volatility, type Volatility, type VolatilityOptions, type YearChange } from './volatility.js';
+export {
+  ALERT_RULES,
+  alertRules,
+  RED_Z,
+  type AlertCandidate,
+  type AlertInput,
+  type AlertLevel,
+  type AlertRule,
+} from './alert-rules.js';
+export {
+  compareAmbition,
+  type AmbitionComparison,
+  type AmbitionVerdict,
+  type LinkedTarget,
+} from './compare-ambition.js';
+export type {
+  CellValue,
+  DatasetIndicator,
+  DatasetObservation,
+  DatasetRegion,
+  DatasetTarget,
+  EvaluationSettings,
+  GroupRanking,
+  RegionAttainment,
+  RegionTargetResult,
+} from './evaluation-dataset.js';
+export { EvaluationEngine } from './evaluation-engine.js';

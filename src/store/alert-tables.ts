@@ -1,0 +1,45 @@
+/** Row types of migration 0006 (alerts, their history, the evaluation data version). Stay inside src/store. */
+export type AlertTables = {
+  alerts: AlertRow;
+  alert_events: AlertEventRow;
+  evaluation_data_version: DataVersionRow;
+};
+
+export type AlertRow = {
+  id: string;
+  plan_id: string;
+  target_key: string;
+  indicator_code: string | null;
+  region_code: string;
+  year: number;
+  rule: string;
+  level: string;
+  status: string;
+  reason: string;
+  reason_en: string;
+  /** JSON array of department names. */
+  departments: string;
+  action_plan: string | null;
+  due_date: string | null;
+  closed_note: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type AlertEventRow = {
+  id: string;
+  alert_id: string;
+  position: number;
+  at: string;
+  actor: string | null;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  due_date: string | null;
+};
+
+export type DataVersionRow = {
+  id: number;
+  version: number | string | bigint;
+};

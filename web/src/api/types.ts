@@ -1,0 +1,136 @@
+import type { Comparator } from '../../../src/domain/plan';
+
+/** Wire shapes of the HTTP API (see /docs/json). */
+export type Role =
+  'administrator' | 'plan_owner' | 'monitoring_lead' | 'reporter' | 'county_office' | 'viewer';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  departments: string[];
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  region: string;
+  regionCode: string | null;
+  level: string;
+  parentRegion: string | null;
+  period: number[];
+  sourceFormat: string;
+  importedAt: string;
+  updatedAt: string;
+  counts: { areas: number; goals: number; measures: number; projects: number; targets: number };
+}
+
+export interface PlanItem {
+  number: number;
+  title: string | null;
+  text: string;
+  responsibility: { departments: string[]; raw: string | null };
+}
+
+export interface Target {
+  area: string;
+  section: string;
+  item: number;
+  indicator: string;
+  comparator: Comparator;
+  value: number | null;
+  unit: string | null;
+  year: number;
+  responsible: string[];
+  text: string;
+}
+
+export interface Plan extends Omit<PlanSummary, 'sourceFormat' | 'importedAt' | 'updatedAt' | 'counts'> {
+  areas: { code: string; name: string; goals: PlanItem[]; measures: PlanItem[] }[];
+  projects: (PlanItem & { area: string | null })[];
+  targets: Target[];
+}
+
+export interface Indicator {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  area: string;
+  kind: string;
+  unit: string | null;
+  direction: string;
+  definition: string;
+  caliber: string;
+  disaggregations: { dimension: string; values: string[] }[];
+  department: string;
+  supportingDepartments: string[];
+  aliases: string[];
+  rollUp: { kind: string };
+}
+
+export type Sex = '女' | '男' | '合计';
+
+export interface Observation {
+  indicatorCode: string;
+  regionCode: string;
+  year: number;
+  sex: Sex;
+  urbanRural: '城镇' | '农村' | '合计';
+  age: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  comment: string | null;
+  status: string;
+  source: string;
+  simulated: boolean;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface ObservationCell {
+  indicator: string;
+  region: string;
+  year: number;
+  sex?: string;
+  urbanRural?: string;
+  age?: string;
+  value?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  comment?: string | null;
+  version?: number;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+
+export interface RegionDetail {
+  region: Region;
+  path: string[];
+  children: Region[];
+}
+
+export interface Department {
+  name: string;
+  aliases: string[];
+}
+
+export interface AuditEntry {
+  id: string;
+  event: string;
+  userId: string | null;
+  username?: string | null;
+  at: string;
+  ip: string | null;
+  detail?: unknown;
+}

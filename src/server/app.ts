@@ -17,6 +17,7 @@ import { regionRoutes } from './regions/region-routes.js';
 import './route-access.js';
 import { ErrorBody } from './schemas/error-schema.js';
 import { userRoutes } from './users/user-routes.js';
+import { registerWebApp } from './web/web-app.js';
 
 export interface HalfskyApp {
   app: FastifyInstance;
@@ -62,6 +63,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<HalfskyAp
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  await registerWebApp(app); // the built web app (dist/web), when there is one
 
   await app.register(async (api) => {
     registerAuth(api, resolved);

@@ -4,6 +4,7 @@ import { ROLE_ACTIONS, type Action } from '../src/domain/access/action.js';
 import { ROLES, type Role } from '../src/domain/access/role.js';
 import { INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
 import { ENGINES } from './support/test-database.js';
+import { alertIn, ensureAlerts } from './evaluation-access-support.js';
 import { openApiHarness, PASSWORD, type ApiHarness, type Session } from './support/api-harness.js';
 
 /**
@@ -204,6 +205,50 @@ const CASES: Record<string, RouteCase> = {
     },
   },
 };
+
+const evaluationCase = (path: string): RouteCase => ({
+  inScope: () => ({ method: 'GET', url: `/api/plans/anqing/${path}` }),
+  outOfScope: () => ({ method: 'GET', url: `/api/plans/qingyuan/${path}` }),
+  outcome: 'hidden',
+  missing: { method: 'GET', url: `/api/plans/nowhere/${path}` },
+});
+const alertActionCase = (action: 'acknowledge' | 'resolve' | 'escalate' | 'comment'): RouteCase => ({
+  inScope: async (h) => ({
+    method: 'POST',
+    url: `/api/alerts/${await alertIn(h, action)}/${action}`,
+    payload: { note: '已部署', actionPlan: '加强孕产妇健康管理', dueDate: '2026-06-30' },
+  }),
+  outOfScope: (h) => ({
+    method: 'POST',
+    url: `/api/alerts/${ensureAlerts.outOfScopeId(h)}/${action}`,
+    payload: { note: 'x', actionPlan: 'x' },
+  }),
+  outcome: 'hidden',
+  missing: { method: 'POST', url: `/api/alerts/nothing/${action}`, payload: { note: 'x', actionPlan: 'x' } },
+});
+CASES['GET /api/plans/:id/evaluation'] = evaluationCase('evaluation?year=2024');
+CASES['GET /api/plans/:id/evaluation/overview'] = evaluationCase('evaluation/overview?year=2024');
+CASES['GET /api/plans/:id/ranking'] = evaluationCase('ranking?year=2024');
+CASES['GET /api/plans/:id/comparison'] = evaluationCase('comparison');
+CASES['GET /api/alerts'] = {
+  inScope: async (h) => {
+    await ensureAlerts(h);
+    return { method: 'GET', url: '/api/alerts?plan=anqing&year=2024' };
+  },
+  outOfScope: () => ({ method: 'GET', url: '/api/alerts?plan=qingyuan&year=2024' }),
+  outcome: 'hidden',
+  missing: { method: 'GET', url: '/api/alerts?plan=nowhere' },
+};
+CASES['GET /api/alerts/:id'] = {
+  inScope: async (h) => ({ method: 'GET', url: `/api/alerts/${await alertIn(h, 'comment')}` }),
+  outOfScope: (h) => ({ method: 'GET', url: `/api/alerts/${ensureAlerts.outOfScopeId(h)}` }),
+  outcome: 'hidden',
+  missing: { method: 'GET', url: '/api/alerts/nothing' },
+};
+CASES['POST /api/alerts/:id/acknowledge'] = alertActionCase('acknowledge');
+CASES['POST /api/alerts/:id/resolve'] = alertActionCase('resolve');
+CASES['POST /api/alerts/:id/escalate'] = alertActionCase('escalate');
+CASES['POST /api/alerts/:id/comment'] = alertActionCase('comment');
 
 const allowed = (role: Role, access: string) =>
   access === 'public' || access === 'authenticated' || ROLE_ACTIONS[role].includes(access as Action);

@@ -19,6 +19,7 @@ export const ACTIONS = [
   'publication:manage',
   'user:manage',
   'audit:read',
+  'alert:manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -44,9 +45,17 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'department:manage',
     'observation:write',
     'publication:manage',
+    'alert:manage',
   ],
-  monitoring_lead: [...READ, 'observation:write', 'observation:approve', 'round:manage'],
+  monitoring_lead: [...READ, 'observation:write', 'observation:approve', 'round:manage', 'alert:manage'],
   reporter: [...READ, 'observation:write'],
-  county_office: [...READ, 'plan:write', 'plan:import', 'observation:write', 'observation:approve'],
+  county_office: [
+    ...READ,
+    'plan:write',
+    'plan:import',
+    'observation:write',
+    'observation:approve',
+    'alert:manage',
+  ],
   viewer: READ,
 };

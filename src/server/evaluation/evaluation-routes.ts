@@ -1,0 +1,119 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HalfskyError } from '../../domain/errors.js';
+import {
+  comparePlanWithParent,
+  evaluatePlan,
+  evaluationOverview,
+  rankRegions,
+} from '../../services/evaluation/index.js';
+import { listPlans } from '../../store/plan-repository.js';
+import type { ResolvedDeps } from '../app-deps.js';
+import { ERROR_RESPONSES } from '../schemas/error-schema.js';
+import {
+  ComparisonSchema,
+  OverviewSchema,
+  PlanEvaluationSchema,
+  RankingSchema,
+  YearQuery,
+} from '../schemas/evaluation-schema.js';
+import { canInRegion, planRegionCode } from '../scope.js';
+
+const PlanParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+type Params = { Params: Static<typeof PlanParams>; Querystring: Static<typeof YearQuery> };
+
+/**
+ * The live evaluation of a plan (issue 5): GET /api/plans/:id/evaluation (assessments, roll-up,
+ * attainment, alerts), /ranking (sub-regions' ranking with rank change), /evaluation/overview (what the
+ * web overview shows) and /comparison (targets less ambitious than the plan above). A plan outside the
+ * user's scope answers 404 like a missing one; `region` must lie within the plan's tree and the user's scope.
+ */
+export function evaluationRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
+  const visiblePlan = async (request: FastifyRequest, id: string) => {
+    const plan = (await listPlans(deps.db)).find((p) => p.id === id);
+    const user = request.auth!.user;
+    if (!plan || !canInRegion(user, deps.regions, 'plan:read', planRegionCode(deps.regions, plan)))
+      throw new HalfskyError('PLAN_NOT_FOUND', { id });
+    return plan;
+  };
+  const visibleRegion = (request: FastifyRequest, code: string | undefined) => {
+    if (code === undefined) return null;
+    const known = deps.regions.get(code) ? code : code.slice(0, 6); // a township: its county's scope
+    if (!canInRegion(request.auth!.user, deps.regions, 'plan:read', known))
+      throw new HalfskyError('REGION_NOT_FOUND', { code });
+    return code;
+  };
+
+  app.get<Params>(
+    '/api/plans/:id/evaluation',
+    {
+      config: { access: 'plan:read' },
+      schema: {
+        tags: ['evaluation'],
+        summary: '规划评估：各目标在本地区及下辖地区的进展、汇总值、达标率与预警 / live evaluation of a plan',
+        params: PlanParams,
+        querystring: YearQuery,
+        response: { 200: PlanEvaluationSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const plan = await visiblePlan(request, request.params.id);
+      const regionCode = visibleRegion(request, request.query.region);
+      return evaluatePlan(deps.db, { planId: plan.id, year: request.query.year, regionCode });
+    },
+  );
+
+  app.get<Params>(
+    '/api/plans/:id/ranking',
+    {
+      config: { access: 'plan:read' },
+      schema: {
+        tags: ['evaluation'],
+        summary: '下辖地区排序（综合得分、名次变化及构成）/ ranking of the plan’s sub-regions',
+        params: PlanParams,
+        querystring: YearQuery,
+        response: { 200: RankingSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const plan = await visiblePlan(request, request.params.id);
+      const parentCode = visibleRegion(request, request.query.region);
+      return rankRegions(deps.db, { planId: plan.id, year: request.query.year, parentCode });
+    },
+  );
+
+  app.get<Params>(
+    '/api/plans/:id/evaluation/overview',
+    {
+      config: { access: 'plan:read' },
+      schema: {
+        tags: ['evaluation'],
+        summary: '评估概览：状态分布、预警分级、达标率 / evaluation overview',
+        params: PlanParams,
+        querystring: YearQuery,
+        response: { 200: OverviewSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const plan = await visiblePlan(request, request.params.id);
+      return evaluationOverview(deps.db, { planId: plan.id, year: request.query.year });
+    },
+  );
+
+  app.get<{ Params: Static<typeof PlanParams> }>(
+    '/api/plans/:id/comparison',
+    {
+      config: { access: 'plan:read' },
+      schema: {
+        tags: ['evaluation'],
+        summary: '与上级规划比较：哪些目标低于上级要求 / targets less ambitious than the plan above',
+        params: PlanParams,
+        response: { 200: ComparisonSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const plan = await visiblePlan(request, request.params.id);
+      return comparePlanWithParent(deps.db, { planId: plan.id });
+    },
+  );
+}

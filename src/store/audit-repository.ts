@@ -11,7 +11,9 @@ export type AuditEvent =
   | 'user_created'
   | 'user_changed'
   | 'access_denied'
-  | 'responsibilities_changed';
+  | 'responsibilities_changed'
+  | 'results_published'
+  | 'results_withdrawn';
 
 export interface AuditEntry {
   id: string;

@@ -16,6 +16,8 @@ const AUDIT_EVENTS: readonly AuditEvent[] = [
   'user_changed',
   'access_denied',
   'responsibilities_changed',
+  'results_published',
+  'results_withdrawn',
 ];
 
 const AuditQuery = Type.Object(

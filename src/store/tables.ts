@@ -18,6 +18,16 @@ export interface Database extends UserTables, RoundTables {
   indicators: IndicatorRow;
   target_links: TargetLinkRow;
   observations: ObservationRow;
+  publications: PublicationRow;
+}
+
+/** A plan's year of results released to the public section (migration 0008). */
+export interface PublicationRow {
+  plan_id: string;
+  year: number;
+  published_at: string;
+  published_by: string | null;
+  note: string | null;
 }
 
 export interface PlanRow {

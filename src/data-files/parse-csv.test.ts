@@ -20,6 +20,14 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('keeps a stray quote inside an unquoted field, text after a closing quote, CR line ends and a last empty field', () => {
+    expect(parseCsv('a"b,"q"x,c\r1,\n"unclosed,2')).toEqual([
+      { line: 1, fields: ['a"b', 'qx', 'c'] },
+      { line: 2, fields: ['1', ''] },
+      { line: 3, fields: ['unclosed,2'] },
+    ]);
+  });
+
   it('round-trips what formatCsv writes', () => {
     const rows = [
       ['indicator', 'comment'],

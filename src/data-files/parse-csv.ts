@@ -11,48 +11,75 @@ export interface CsvRecord {
  */
 export function parseCsv(text: string): CsvRecord[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const n = src.length;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
-  let field = '';
   let line = 1;
   let recordLine = 1;
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    wasQuoted = false;
-  };
+  let i = 0;
+  const QUOTE = 34;
+  const COMMA = 44;
+  const LF = 10;
+  const CR = 13;
   const endRecord = () => {
-    endField();
     if (fields.length > 1 || fields[0] !== '') records.push({ line: recordLine, fields });
     fields = [];
   };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
+  // Each pass reads one field (sliced, not built character by character: a million rows stay cheap) and the
+  // separator after it.
+  while (i < n) {
+    let field: string;
+    if (src.charCodeAt(i) === QUOTE) {
+      let value = '';
+      let from = ++i;
+      for (;;) {
+        const q = src.indexOf('"', i);
+        if (q === -1) {
+          value += src.slice(from);
+          i = n;
+          break;
+        }
+        if (src.charCodeAt(q + 1) === QUOTE) {
+          value += src.slice(from, q + 1);
+          i = from = q + 2;
+          continue;
+        }
+        value += src.slice(from, q);
+        i = q + 1;
+        break;
       }
+      for (let k = value.indexOf('\n'); k !== -1; k = value.indexOf('\n', k + 1)) line++;
+      // Lenient: characters after the closing quote belong to the field.
+      const rest = i;
+      while (i < n) {
+        const c = src.charCodeAt(i);
+        if (c === COMMA || c === LF || c === CR) break;
+        i++;
+      }
+      field = value + src.slice(rest, i);
+    } else {
+      const from = i;
+      while (i < n) {
+        const c = src.charCodeAt(i);
+        if (c === COMMA || c === LF || c === CR) break;
+        i++;
+      }
+      field = src.slice(from, i);
+    }
+    fields.push(field);
+    if (i >= n) break;
+    const c = src.charCodeAt(i);
+    if (c === COMMA) {
+      i++;
+      if (i >= n) fields.push('');
       continue;
     }
-    if (ch === '"' && field === '' && !wasQuoted) {
-      quoted = true;
-      wasQuoted = true;
-    } else if (ch === ',') endField();
-    else if (ch === '\r' && src[i + 1] === '\n') continue;
-    else if (ch === '\n' || ch === '\r') {
-      endRecord();
-      line++;
-      recordLine = line;
-    } else field += ch;
+    // A line end: CRLF, LF or CR.
+    i += c === CR && src.charCodeAt(i + 1) === LF ? 2 : 1;
+    endRecord();
+    line++;
+    recordLine = line;
   }
-  if (field !== '' || fields.length > 0 || wasQuoted) endRecord();
+  if (fields.length > 0) endRecord();
   return records;
 }

@@ -6,6 +6,15 @@ import type { Database } from './tables.js';
 
 export type HalfskyDatabase = Kysely<Database>;
 
+/** The better-sqlite3 handle behind a SQLite database, for the few bulk paths that prepare statements. */
+export type SqliteHandle = import('better-sqlite3').Database;
+const sqliteHandles = new WeakMap<HalfskyDatabase, SqliteHandle>();
+
+/** The better-sqlite3 handle of a SQLite database, or null on PostgreSQL. */
+export function sqliteHandle(db: HalfskyDatabase): SqliteHandle | null {
+  return sqliteHandles.get(db) ?? null;
+}
+
 /**
  * Opens the database the configuration names: PostgreSQL (pg pool) for a `postgres` URL, otherwise a SQLite
  * file (better-sqlite3), creating its directory. Drivers are imported here, lazily, and nowhere else.
@@ -24,5 +33,7 @@ export async function createDatabase(config: { database: DatabaseConfig }): Prom
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqliteHandles.set(db, sqlite);
+  return db;
 }

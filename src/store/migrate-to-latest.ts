@@ -7,6 +7,7 @@ import * as simulated from './migrations/0005-simulated-observations.js';
 import * as alerts from './migrations/0006-alerts.js';
 import * as rounds from './migrations/0007-rounds.js';
 import * as publication from './migrations/0008-publication.js';
+import * as observationChecks from './migrations/0009-observation-checks.js';
 
 /** Every migration, in order. Kept in code (not read from a folder) so the compiled CLI needs no file lookup. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-alerts': alerts,
   '0007-rounds': rounds,
   '0008-publication': publication,
+  '0009-observation-checks': observationChecks,
 };
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */

@@ -29,5 +29,13 @@ export function findIndicator(
   code: IndicatorCode,
   catalog: readonly Indicator[] = INDICATOR_CATALOG,
 ): Indicator | undefined {
-  return catalog.find((i) => i.code === code);
+  let byCode = INDEXES.get(catalog);
+  if (!byCode) {
+    byCode = new Map(catalog.map((i) => [i.code, i]));
+    INDEXES.set(catalog, byCode);
+  }
+  return byCode.get(code);
 }
+
+/** Each catalogue indexed by code, once (a million-row import looks an indicator up per row). */
+const INDEXES = new WeakMap<readonly Indicator[], Map<IndicatorCode, Indicator>>();

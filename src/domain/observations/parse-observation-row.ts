@@ -51,6 +51,9 @@ const SIMULATED_WORDS: Readonly<Record<string, '是' | '否' | '合计'>> = {
   '0': '否',
 };
 
+/** Text that NFKC leaves as it is (most cells of a large file: codes and numbers), so it is not normalised. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Relative tolerance of value against numerator ÷ denominator × multiplier (rounding of the value). */
 const RATIO_TOLERANCE = 0.005;
 
@@ -67,7 +70,10 @@ export type ParsedRow =
 /** Checks one row on its own (types, ranges, references); cross-row checks are in validateObservationRows. */
 export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): ParsedRow {
   const problems: RowProblem[] = [];
-  const cell = (c: keyof RawObservationRow['cells']) => (row.cells[c] ?? '').normalize('NFKC').trim();
+  const cell = (c: keyof RawObservationRow['cells']) => {
+    const text = row.cells[c] ?? '';
+    return (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKC')).trim();
+  };
   const memo = <T>(key: string, make: () => T): T => {
     const cache = ctx.cache ?? new Map<string, unknown>();
     ctx.cache = cache;

@@ -27,7 +27,7 @@ export function validateObservationRows(
 ): ObservationValidation {
   const valid: (ValidatedRow & { indicator: Indicator })[] = [];
   const errors: RowError[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, ValidatedRow & { indicator: Indicator }>();
   for (const row of rows) {
     const parsed = parseObservationRow(row, ctx);
     if (!parsed.ok) {
@@ -37,17 +37,17 @@ export function validateObservationRows(
     const key = observationKey(parsed.observation);
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ line: row.line, problem: { kind: 'duplicate', firstLine: first } });
+      errors.push({ line: row.line, problem: { kind: 'duplicate', firstLine: first.line } });
       continue;
     }
-    seen.set(key, row.line);
-    valid.push({ line: row.line, observation: parsed.observation, indicator: parsed.indicator });
+    const entry = { line: row.line, observation: parsed.observation, indicator: parsed.indicator };
+    seen.set(key, entry);
+    valid.push(entry);
   }
 
-  const byKey = new Map(valid.map((r) => [observationKey(r.observation), r]));
   for (const r of valid) {
     if (r.observation.sex !== '女') continue;
-    const total = byKey.get(observationKey({ ...r.observation, sex: '合计' }));
+    const total = seen.get(observationKey({ ...r.observation, sex: '合计' }));
     if (!total) continue;
     const checks: ['value' | 'numerator' | 'denominator', number | null, number | null][] = [];
     if (r.indicator.rollUp.kind === 'sum')

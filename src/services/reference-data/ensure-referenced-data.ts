@@ -1,5 +1,4 @@
 import { findIndicator } from '../../domain/indicators/catalog.js';
-import type { Indicator } from '../../domain/indicators/indicator.js';
 import type { Observation } from '../../domain/observations/observation.js';
 import type { Region } from '../../domain/regions/region.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
@@ -16,13 +15,12 @@ export async function ensureReferencedData(
   tree: RegionTree,
   observations: readonly Pick<Observation, 'regionCode' | 'indicatorCode'>[],
 ): Promise<void> {
+  const regionCodes = new Set(observations.map((o) => o.regionCode));
+  const indicatorCodes = new Set(observations.map((o) => o.indicatorCode));
   const regions = new Map<string, Region>();
-  const indicators = new Map<string, Indicator>();
-  for (const o of observations) {
-    for (const r of [tree.get(o.regionCode), ...tree.ancestors(o.regionCode)]) if (r) regions.set(r.code, r);
-    const indicator = findIndicator(o.indicatorCode);
-    if (indicator) indicators.set(indicator.code, indicator);
-  }
-  await syncIndicatorCatalog(db, [...indicators.values()]);
+  for (const code of regionCodes)
+    for (const r of [tree.get(code), ...tree.ancestors(code)]) if (r) regions.set(r.code, r);
+  const indicators = [...indicatorCodes].flatMap((code) => findIndicator(code) ?? []);
+  await syncIndicatorCatalog(db, indicators);
   await saveRegions(db, [...regions.values()]);
 }

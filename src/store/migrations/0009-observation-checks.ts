@@ -27,14 +27,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   );
 }
 
-/** Rebuilds `observations` with its CREATE TABLE statement rewritten, keeping rows and indexes. */
+/** Rebuilds `observations` with its CREATE TABLE statement rewritten, keeping rows, indexes and triggers. */
 async function rebuild(db: Kysely<unknown>, rewrite: (ddl: string) => string): Promise<void> {
   const { rows: table } = await sql<{ sql: string }>`
     select sql from sqlite_master where type = 'table' and name = 'observations'`.execute(db);
-  const { rows: indexes } = await sql<{ sql: string }>`
-    select sql from sqlite_master where type = 'index' and tbl_name = 'observations' and sql is not null`.execute(
-    db,
-  );
+  const { rows: dependents } = await sql<{ sql: string }>`
+    select sql from sqlite_master
+    where type in ('index', 'trigger') and tbl_name = 'observations' and sql is not null`.execute(db);
   const ddl = rewrite(table[0]!.sql).replace(
     /^CREATE TABLE "observations"/,
     'CREATE TABLE "observations_rebuilt"',
@@ -43,5 +42,5 @@ async function rebuild(db: Kysely<unknown>, rewrite: (ddl: string) => string): P
   await sql`insert into observations_rebuilt select * from observations`.execute(db);
   await sql`drop table observations`.execute(db);
   await sql`alter table observations_rebuilt rename to observations`.execute(db);
-  for (const index of indexes) await sql.raw(index.sql).execute(db);
+  for (const dependent of dependents) await sql.raw(dependent.sql).execute(db);
 }

@@ -25,7 +25,7 @@ export function attainmentOption(input: {
     title: { text: input.title, subtext: input.subtitle ?? '', left: 'center', textStyle: { fontSize: 15 } },
     grid: { left: 150, right: 110, top: 56, bottom: 32 },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: bars.map((b) => b.name) },
+    yAxis: { type: 'category', data: bars.map((b) => (b.rate === null ? `${b.name}\n（${none}）` : b.name)) },
     series: [
       {
         type: 'bar',

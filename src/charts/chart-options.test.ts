@@ -77,7 +77,11 @@ describe('attainmentOption', () => {
         { name: '妇女与经济', achieved: 0, assessable: 3, rate: 0 },
       ],
     });
-    expect((o.yAxis as { data: string[] }).data).toEqual(['妇女与经济', '妇女与教育', '妇女与健康']);
+    expect((o.yAxis as { data: string[] }).data).toEqual([
+      '妇女与经济',
+      '妇女与教育\n（无可评估目标）',
+      '妇女与健康',
+    ]);
     expect(seriesOf(o)[0]?.data).toEqual([0, null, 80]);
   });
 });

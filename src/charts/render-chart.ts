@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
+import { CJK_FAMILY, cjkFontFiles } from './cjk-font.js';
 import { encodePng } from './encode-png.js';
 
 export interface RenderSize {
@@ -10,9 +10,6 @@ export interface RenderSize {
 }
 
 export const DEFAULT_CHART_SIZE: RenderSize = { width: 800, height: 420 };
-
-/** Where Debian's fonts-noto-cjk puts the CJK font resvg needs to draw Chinese. */
-export const CJK_FONT_FILES = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'];
 
 /**
  * Renders an option on the server, without a DOM (ECharts SSR), to an SVG string. Animation is off so the
@@ -39,8 +36,8 @@ export function renderChartPng(
 
 /**
  * Renders options to PNGs (Word needs raster images): each SVG drawn by resvg with the Noto CJK font so that
- * Chinese renders, at `scale` × the size (2 = print resolution). Loading the CJK font takes ~0.3 s, so all
- * charts are stacked into ONE SVG, rendered once, and cut apart.
+ * Chinese renders, at `scale` × the size (2 = print resolution). All charts are stacked into ONE SVG,
+ * rendered once and cut apart, so the font is loaded once.
  */
 export function renderChartPngs(
   charts: readonly { option: EChartsOption; size?: RenderSize }[],
@@ -66,10 +63,10 @@ export function renderChartPngs(
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
     font: {
-      fontFiles: CJK_FONT_FILES.filter((f) => existsSync(f)),
+      fontFiles: cjkFontFiles(),
       loadSystemFonts: false,
-      defaultFontFamily: 'Noto Sans CJK SC',
-      sansSerifFamily: 'Noto Sans CJK SC',
+      defaultFontFamily: CJK_FAMILY,
+      sansSerifFamily: CJK_FAMILY,
     },
   }).render();
   const pixels = image.pixels;

@@ -5,7 +5,10 @@ import { ROLES, type Role } from '../src/domain/access/role.js';
 import { INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
 import { ENGINES } from './support/test-database.js';
 import { alertIn, ensureAlerts } from './evaluation-access-support.js';
+import { publicPlanYear } from '../src/services/publication/public-results.js';
+import { publishYear } from '../src/store/publication-repository.js';
 import { openApiHarness, PASSWORD, type ApiHarness, type Session } from './support/api-harness.js';
+import { ensureRounds, findCell, submittedCell } from './support/round-fixture.js';
 
 /**
  * Every registered API route × every role × (in scope, out of scope), plus unauthenticated. Test users are
@@ -249,6 +252,201 @@ CASES['POST /api/alerts/:id/acknowledge'] = alertActionCase('acknowledge');
 CASES['POST /api/alerts/:id/resolve'] = alertActionCase('resolve');
 CASES['POST /api/alerts/:id/escalate'] = alertActionCase('escalate');
 CASES['POST /api/alerts/:id/comment'] = alertActionCase('comment');
+
+/** Publishes 安庆's 2024 results (and links and evaluates the plans first): what the public routes show. */
+const published = async (h: ApiHarness): Promise<string> => {
+  await ensureAlerts(h);
+  await publishYear(h.test.db, { planId: 'anqing', year: 2024, publishedBy: null });
+  const year = await publicPlanYear(h.test.db, 'anqing', 2024);
+  const code = year.indicators[0]?.indicatorCode;
+  if (!code) throw new Error('no published indicator in 安庆');
+  return code;
+};
+const publicCase = (path: (code: string) => string): RouteCase => ({
+  inScope: async (h) => ({
+    method: 'GET',
+    url: `/api/public/plans/anqing/years/2024${path(await published(h))}`,
+  }),
+  // 清远 2024 is never published: the public section answers as if it did not exist.
+  outOfScope: () => ({ method: 'GET', url: `/api/public/plans/qingyuan/years/2024${path(indicator)}` }),
+  outcome: 'hidden',
+  missing: { method: 'GET', url: `/api/public/plans/anqing/years/2023${path(indicator)}` },
+});
+CASES['GET /api/plans/:id/reports/:kind'] = {
+  inScope: async (h) => {
+    await ensureAlerts(h);
+    return { method: 'GET', url: '/api/plans/anqing/reports/annual?year=2024' };
+  },
+  outOfScope: () => ({ method: 'GET', url: '/api/plans/qingyuan/reports/annual?year=2024' }),
+  outcome: 'hidden',
+  missing: { method: 'GET', url: '/api/plans/nowhere/reports/yearbook?year=2024&format=xlsx' },
+};
+CASES['GET /api/plans/:id/publications'] = {
+  inScope: () => ({ method: 'GET', url: '/api/plans/anqing/publications' }),
+  outOfScope: () => ({ method: 'GET', url: '/api/plans/qingyuan/publications' }),
+  outcome: 'hidden',
+  missing: { method: 'GET', url: '/api/plans/nowhere/publications' },
+};
+CASES['PUT /api/plans/:id/publications/:year'] = {
+  inScope: () => ({ method: 'PUT', url: '/api/plans/anqing/publications/2022', payload: { note: '测试' } }),
+  outOfScope: () => ({ method: 'PUT', url: '/api/plans/qingyuan/publications/2022', payload: {} }),
+  outcome: 'hidden',
+  missing: { method: 'PUT', url: '/api/plans/nowhere/publications/2022', payload: {} },
+};
+CASES['DELETE /api/plans/:id/publications/:year'] = {
+  inScope: async (h) => {
+    await publishYear(h.test.db, { planId: 'anqing', year: 2021, publishedBy: null });
+    return { method: 'DELETE', url: '/api/plans/anqing/publications/2021' };
+  },
+  outOfScope: () => ({ method: 'DELETE', url: '/api/plans/qingyuan/publications/2021' }),
+  outcome: 'hidden',
+  missing: { method: 'DELETE', url: '/api/plans/anqing/publications/2019' },
+};
+CASES['GET /api/public/publications'] = {
+  inScope: async (h) => {
+    await published(h);
+    return { method: 'GET', url: '/api/public/publications' };
+  },
+  outOfScope: () => ({ method: 'GET', url: '/api/public/publications' }),
+  outcome: {
+    filtered: (body) => {
+      const years = (body as { publications: { planId: string; year: number }[] }).publications;
+      expect(years.map((p) => p.planId)).not.toContain('qingyuan');
+      expect(years).toContainEqual(expect.objectContaining({ planId: 'anqing', year: 2024 }));
+    },
+  },
+};
+CASES['GET /api/public/plans/:id/years/:year'] = publicCase(() => '');
+CASES['GET /api/public/plans/:id/years/:year/charts/:indicator'] = publicCase((c) => `/charts/${c}`);
+CASES['GET /api/public/plans/:id/years/:year/open-data/:indicator'] = publicCase((c) => `/open-data/${c}`);
+CASES['GET /api/public/plans/:id/years/:year/open-data.zip'] = publicCase(() => '/open-data.zip');
+CASES['GET /api/public/plans/:id/years/:year/reports/:kind'] = publicCase(
+  () => '/reports/yearbook?format=xlsx',
+);
+
+// Reporting rounds: 安庆 (in scope) and 清远 (out of scope), 2024, opened on first use.
+const MMR = 'health.maternal_mortality';
+let roundYear = 2000;
+const roundCase = (path: string, missing = true): RouteCase => ({
+  inScope: async (h) => {
+    await ensureRounds(h);
+    return { method: 'GET', url: `/api/rounds/anqing-2024${path}` };
+  },
+  outOfScope: () => ({ method: 'GET', url: `/api/rounds/qingyuan-2024${path}` }),
+  outcome: 'hidden',
+  ...(missing ? { missing: { method: 'GET' as const, url: `/api/rounds/nowhere-2024${path}` } } : {}),
+});
+CASES['GET /api/rounds'] = {
+  inScope: async (h) => {
+    await ensureRounds(h);
+    return { method: 'GET', url: '/api/rounds' };
+  },
+  outOfScope: () => ({ method: 'GET', url: '/api/rounds' }),
+  outcome: {
+    filtered: (body) => {
+      const ids = (body as { rounds: { planId: string }[] }).rounds.map((r) => r.planId);
+      expect(ids).toContain('anqing');
+      expect(ids).not.toContain('qingyuan');
+    },
+  },
+};
+CASES['POST /api/rounds'] = {
+  inScope: async (h) => {
+    await ensureRounds(h);
+    return {
+      method: 'POST',
+      url: '/api/rounds',
+      payload: { planId: 'anqing', year: ++roundYear, deadline: '2025-03-31' },
+    };
+  },
+  outOfScope: () => ({
+    method: 'POST',
+    url: '/api/rounds',
+    payload: { planId: 'qingyuan', year: 2030, deadline: '2025-03-31' },
+  }),
+  outcome: 'hidden',
+  missing: {
+    method: 'POST',
+    url: '/api/rounds',
+    payload: { planId: 'nowhere', year: 2030, deadline: '2025-03-31' },
+  },
+};
+CASES['GET /api/rounds/:id'] = roundCase('');
+CASES['GET /api/rounds/:id/cells'] = roundCase('/cells');
+CASES['GET /api/rounds/:id/roll-up'] = roundCase('/roll-up');
+CASES['GET /api/rounds/:id/template'] = roundCase('/template?department=%E5%8D%AB%E5%81%A5%E5%B1%80');
+CASES['GET /api/rounds/:id/cells/:cellId/history'] = {
+  inScope: async (h) => {
+    await ensureRounds(h);
+    const cell = await findCell(h.test.db, 'anqing-2024', { indicator: MMR, region: '340822' });
+    return { method: 'GET', url: `/api/rounds/anqing-2024/cells/${cell.id}/history` };
+  },
+  outOfScope: () => ({ method: 'GET', url: '/api/rounds/qingyuan-2024/cells/any/history' }),
+  outcome: 'hidden',
+  missing: { method: 'GET', url: '/api/rounds/anqing-2024/cells/nothing/history' },
+};
+CASES['PUT /api/rounds/:id/cells'] = {
+  inScope: async (h) => {
+    await ensureRounds(h);
+    const cell = await findCell(h.test.db, 'anqing-2024', { indicator: MMR, region: '340826' });
+    return {
+      method: 'PUT',
+      url: '/api/rounds/anqing-2024/cells',
+      payload: {
+        cells: [{ indicator: MMR, region: '340826', value: 9, version: cell.observation?.version ?? 0 }],
+      },
+    };
+  },
+  outOfScope: () => ({
+    method: 'PUT',
+    url: '/api/rounds/qingyuan-2024/cells',
+    payload: { cells: [{ indicator: MMR, region: '441802', value: 9, version: 0 }] },
+  }),
+  outcome: 'hidden',
+};
+CASES['POST /api/rounds/:id/submit'] = {
+  inScope: async (h) => {
+    await ensureRounds(h);
+    return { method: 'POST', url: '/api/rounds/anqing-2024/submit', payload: { region: '340825' } };
+  },
+  outOfScope: () => ({ method: 'POST', url: '/api/rounds/qingyuan-2024/submit', payload: {} }),
+  outcome: 'hidden',
+};
+CASES['POST /api/rounds/:id/review'] = {
+  inScope: async (h) => {
+    await ensureRounds(h);
+    const cell = await submittedCell(h.test.db, 'anqing-2024', { indicator: MMR, region: '340881' }, 9);
+    return {
+      method: 'POST',
+      url: '/api/rounds/anqing-2024/review',
+      payload: { decisions: [{ cellId: cell.id, decision: 'approve' }] },
+    };
+  },
+  outOfScope: () => ({
+    method: 'POST',
+    url: '/api/rounds/qingyuan-2024/review',
+    payload: { decisions: [{ cellId: 'any', decision: 'approve' }] },
+  }),
+  outcome: 'hidden',
+};
+CASES['POST /api/rounds/:id/upload'] = {
+  inScope: async (h) => {
+    await ensureRounds(h);
+    return {
+      method: 'POST',
+      url: '/api/rounds/anqing-2024/upload?filename=data.csv',
+      headers: { 'content-type': 'text/csv' },
+      payload: `indicator,region,value\n${MMR},340822,${8 + (roundYear++ % 3)}\n`,
+    };
+  },
+  outOfScope: () => ({
+    method: 'POST',
+    url: '/api/rounds/qingyuan-2024/upload?filename=data.csv',
+    headers: { 'content-type': 'text/csv' },
+    payload: `indicator,region,value\n${MMR},441802,9\n`,
+  }),
+  outcome: 'hidden',
+};
 
 const allowed = (role: Role, access: string) =>
   access === 'public' || access === 'authenticated' || ROLE_ACTIONS[role].includes(access as Action);

@@ -19,6 +19,7 @@ import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { regionRoutes } from './regions/region-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
+import { roundRoutes } from './rounds/round-routes.js';
 import './route-access.js';
 import { ErrorBody } from './schemas/error-schema.js';
 import { userRoutes } from './users/user-routes.js';
@@ -85,6 +86,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<HalfskyAp
     reportRoutes(api, resolved);
     publicationRoutes(api, resolved);
     publicRoutes(api, resolved);
+    roundRoutes(api, config, resolved);
   });
   await app.ready();
   return { app, routes: resolved.routes };

@@ -316,7 +316,10 @@ for (const engine of ENGINES) {
       expect(progress.total.approved).toBeGreaterThanOrEqual(2);
       expect(progress.reminders).toEqual([]);
       h.clock.now = new Date('2025-04-02T00:00:00Z');
-      const late = await h.as(await h.login('monitoring_lead'), { method: 'GET', url: `/api/rounds/${ROUND}` });
+      const late = await h.as(await h.login('monitoring_lead'), {
+        method: 'GET',
+        url: `/api/rounds/${ROUND}`,
+      });
       const reminders = late.json<{
         progress: { reminders: { department: string; overdue: number; message: string }[] };
       }>().progress.reminders;

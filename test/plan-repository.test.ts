@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/domain/plan.js';
+import { listResponsibilities, replaceResponsibilities } from '../src/store/department-repository.js';
+import { syncIndicatorCatalog } from '../src/store/indicator-repository.js';
 import { migrateToLatest } from '../src/store/migrate-to-latest.js';
+import { listTargetLinks, overrideTargetLink, saveTargetLinks } from '../src/store/target-link-repository.js';
+import { INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
 import { deletePlan, findPlanId, getPlan, listPlans, savePlan } from '../src/store/plan-repository.js';
 import { samplePlan } from './support/sample-plan.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -12,6 +16,7 @@ for (const engine of ENGINES) {
     let test: TestDatabase;
     beforeAll(async () => {
       test = await openTestDatabase(engine);
+      await syncIndicatorCatalog(test.db, INDICATOR_CATALOG);
     });
     afterAll(async () => {
       await test?.destroy();
@@ -138,18 +143,42 @@ for (const engine of ENGINES) {
       ]);
     });
 
+    it('keeps a person’s responsibility edit when the plan is imported again', async () => {
+      await savePlan(test.db, samplePlan('edited'), source);
+      await replaceResponsibilities(test.db, 'edited', { kind: 'goal', id: 'edited/a0/g0' }, [
+        { name: '教育局', role: 'lead' },
+      ]);
+      await savePlan(test.db, samplePlan('edited'), source);
+      const goal = (await listResponsibilities(test.db, 'edited')).filter((r) => r.itemId === 'edited/a0/g0');
+      expect(goal.map((r) => [r.department, r.role])).toEqual([['教育局', 'lead']]);
+      // Other items keep what the document says.
+      const fresh = (await listResponsibilities(test.db, 'shared-a')).filter(
+        (r) => r.itemId === 'shared-a/a0/g0',
+      );
+      expect(fresh.map((r) => r.department)).toEqual(['卫健局', '妇联']);
+    });
+
     it('finds a stored plan by region and title', async () => {
       await savePlan(test.db, samplePlan('by-title', '按名称查找的规划'), source);
       expect(await findPlanId(test.db, '测试市', '按名称查找的规划')).toBe('by-title');
       expect(await findPlanId(test.db, '别的市', '按名称查找的规划')).toBeNull();
     });
 
-    it('deletes a plan and everything in it', async () => {
+    it('deletes a plan and everything in it, its target links and responsibility edits too', async () => {
       await savePlan(test.db, samplePlan('gone'), source);
+      await saveTargetLinks(test.db, 'gone', []);
+      await overrideTargetLink(test.db, 'gone', 'gone/a0/t0', 'health.maternal_mortality');
+      await replaceResponsibilities(test.db, 'gone', { kind: 'goal', id: 'gone/a0/g0' }, [
+        { name: '教育局', role: 'lead' },
+      ]);
       expect(await deletePlan(test.db, 'gone')).toBe(true);
       expect(await deletePlan(test.db, 'gone')).toBe(false);
       expect(await getPlan(test.db, 'gone')).toBeNull();
       expect(Object.values(await rowCounts('gone')).every((n) => n === 0)).toBe(true);
+      expect(await listTargetLinks(test.db, 'gone')).toEqual([]);
+      expect(
+        await test.db.selectFrom('responsibility_edits').selectAll().where('plan_id', '=', 'gone').execute(),
+      ).toEqual([]);
       expect(await getPlan(test.db, 'shared-a')).not.toBeNull();
     });
 

@@ -8,6 +8,7 @@ import * as alerts from './migrations/0006-alerts.js';
 import * as rounds from './migrations/0007-rounds.js';
 import * as publication from './migrations/0008-publication.js';
 import * as observationChecks from './migrations/0009-observation-checks.js';
+import * as responsibilityEdits from './migrations/0010-responsibility-edits.js';
 
 /** Every migration, in order. Kept in code (not read from a folder) so the compiled CLI needs no file lookup. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-rounds': rounds,
   '0008-publication': publication,
   '0009-observation-checks': observationChecks,
+  '0010-responsibility-edits': responsibilityEdits,
 };
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */

@@ -4,6 +4,7 @@ import type { Plan, RegionLevel } from '../domain/plan.js';
 import type { PlanSource } from '../domain/plan-source.js';
 import type { PlanSummary } from '../domain/plan-summary.js';
 import type { HalfskyDatabase } from './create-database.js';
+import { reapplyResponsibilityEdits } from './department-repository.js';
 import { planToRows, rowsToPlan, sourceFormatOf } from './plan-rows.js';
 import type { Database } from './tables.js';
 
@@ -46,6 +47,7 @@ export async function savePlan(
       department_id: departmentIds.get(department) ?? '',
     }));
     await inChunks(links, (c) => trx.insertInto('responsibilities').values(c).execute());
+    await reapplyResponsibilityEdits(trx, plan.id);
     return { created: existing === undefined };
   });
 }
@@ -165,9 +167,16 @@ async function countByPlan(
   return new Map(rows.map((row) => [row.plan_id, Number(row.n)]));
 }
 
-/** Deletes a plan and everything in it (departments stay: they are shared). True when it existed. */
+/**
+ * Deletes a plan and everything in it, with its target links and responsibility edits (departments stay:
+ * they are shared). True when it existed.
+ */
 export async function deletePlan(db: HalfskyDatabase, id: string): Promise<boolean> {
-  return db.transaction().execute((trx) => deletePlanRows(trx, id));
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('target_links').where('plan_id', '=', id).execute();
+    await trx.deleteFrom('responsibility_edits').where('plan_id', '=', id).execute();
+    return deletePlanRows(trx, id);
+  });
 }
 
 async function deletePlanRows(trx: Transaction<Database>, id: string): Promise<boolean> {

@@ -14,6 +14,7 @@ export interface Database extends UserTables, RoundTables {
   targets: TargetRow;
   departments: DepartmentRow;
   responsibilities: ResponsibilityRow;
+  responsibility_edits: ResponsibilityEditRow;
   regions: RegionRow;
   indicators: IndicatorRow;
   target_links: TargetLinkRow;
@@ -99,6 +100,16 @@ export interface DepartmentRow {
 }
 
 /** Links a department to exactly one goal, measure, project or target; the first named unit leads. */
+/** A person's edit of one plan item's responsibilities, re-applied on re-import (migration 0010). */
+export interface ResponsibilityEditRow {
+  plan_id: string;
+  item_kind: string;
+  item_id: string;
+  /** JSON: [{ name, role }] in order, lead first. */
+  departments: string;
+  edited_at: string;
+}
+
 export interface ResponsibilityRow {
   id: string;
   plan_id: string;

@@ -121,6 +121,19 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<nu
     );
 
   program
+    .command('evaluate')
+    .description(
+      '评估规划：目标进展、达标率与预警 / evaluate a plan: progress against targets, attainment, alerts',
+    )
+    .requiredOption('--plan <id>', '规划标识 / plan id')
+    .requiredOption('--year <year>', '评估年度 / the year evaluated')
+    .option('--region <code>', '只看一个地区（规划地区或其下级）/ one region only')
+    .option('--json', '输出 JSON / print JSON')
+    .action((opts: { plan: string; year: string; region?: string; json?: boolean }) =>
+      run(async () => (await import('./commands/evaluate.js')).evaluate(context(), opts))(),
+    );
+
+  program
     .command('serve')
     .description('启动 HTTP 服务（端口取自 PORT）/ start the HTTP server (port from PORT)')
     .option('--host <host>', '监听地址 / address to listen on', '0.0.0.0')

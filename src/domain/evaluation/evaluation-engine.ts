@@ -1,6 +1,6 @@
 import { alertRules, type AlertCandidate } from './alert-rules.js';
 import { assessTarget } from './assess-target.js';
-import { attainment, type AttainmentItem } from './attainment.js';
+import { attainment, QUANTITATIVE_COMPARATORS, type AttainmentItem } from './attainment.js';
 import type {
   CellValue,
   DatasetIndicator,
@@ -12,8 +12,19 @@ import type {
   RegionAttainment,
   RegionTargetResult,
 } from './evaluation-dataset.js';
-import { modifiedZScore } from './modified-z-score.js';
+import {
+  fastStatus,
+  S_ACHIEVED,
+  S_DETERIORATION,
+  S_INSUFFICIENT,
+  S_LIMITED,
+  S_NOT_ASSESSABLE,
+  type FastStatus,
+} from './fast-status.js';
+import { MODIFIED_Z_THRESHOLD, modifiedZScore } from './modified-z-score.js';
+import { PROGRESS_STATUSES, type ProgressStatus } from './progress-status.js';
 import type { Direction } from './progress-status.js';
+import { RED_Z, type AlertRule } from './alert-rules.js';
 import { ranking, type RankingIndicator, type RegionValues } from './ranking.js';
 import { volatility } from './volatility.js';
 
@@ -27,10 +38,27 @@ interface Cube {
   rolled: Float64Array;
   rolledNum: Float64Array;
   rolledDen: Float64Array;
+  /** The value used: reported where there is one, else rolled up. */
+  used: Float64Array;
   contributed: Uint16Array;
+  /** Per region, the evaluated year: modified z-score among its siblings and their median (NaN: none). */
+  z: Float64Array;
+  zMedian: Float64Array;
+  /** Per region: 1 once its children's z-scores are computed for the current values. */
+  zDone: Uint8Array;
 }
 
 const RANKED_COMPARATORS = new Set(['<=', '>=', '~', '=']);
+
+/** One bit per alert rule in the fast arrays. */
+const BIT: Record<AlertRule, number> = {
+  projected_miss: 1,
+  wrong_direction: 2,
+  volatile: 4,
+  outlier: 8,
+  data_missing: 16,
+};
+const RULE_BITS = Object.entries(BIT) as [AlertRule, number][];
 
 /**
  * The evaluation of a region tree in memory: roll-up of every indicator × sex from the leaves (the
@@ -55,10 +83,26 @@ export class EvaluationEngine {
   private readonly targetsByIndicator = new Map<string, number[]>();
   private readonly cubes = new Map<string, Cube>();
   private readonly assessed: Uint8Array;
+  /** Full results (objects and sentences), made on demand from the stored values and cached. */
   private readonly results: (RegionTargetResult | undefined)[];
-  private readonly attainments = new Map<number, RegionAttainment>();
+  /** Per target × region (t·R + r): status code, current milestone, alert rule bits and red bits. */
+  private readonly status: Uint8Array;
+  private readonly milestone: Uint8Array;
+  private readonly alertBits: Uint8Array;
+  private readonly redBits: Uint8Array;
+  /** Per region: achieved, assessable, quantitative-not-assessable, qualitative counts. */
+  private readonly counts: Int32Array;
+  private readonly fast: FastStatus = {
+    status: 0,
+    milestone: 0,
+    latestYear: NaN,
+    final: false,
+    hasProjection: false,
+    projectedToMeet: -1,
+    volatile: false,
+  };
   private readonly rankings = new Map<number, GroupRanking>();
-  private readonly zCache = new Map<string, Map<number, { z: number | null; median: number | null }>>();
+  private readonly previousRanks = new Map<number, Record<string, number | null>>();
   private readonly rankingIndicators: readonly string[] | null;
 
   constructor(
@@ -99,8 +143,14 @@ export class EvaluationEngine {
     }
     for (const ind of indicators) this.cube(ind.code, ind.sex);
     for (const o of observations) this.store(o);
-    this.results = new Array(this.targets.length * this.regions.length);
-    this.recomputeAll();
+    const cells = this.targets.length * this.regions.length;
+    this.results = new Array(cells);
+    this.status = new Uint8Array(cells);
+    this.milestone = new Uint8Array(cells);
+    this.alertBits = new Uint8Array(cells);
+    this.redBits = new Uint8Array(cells);
+    this.counts = new Int32Array(this.regions.length * 4);
+    this.recompute();
   }
 
   /** The region codes evaluated, in input order. */
@@ -124,16 +174,56 @@ export class EvaluationEngine {
     return this.targets;
   }
 
-  /** Every target's result in one region, in target order. */
+  /** Every target's full result in one region (assessments with sentences, alerts), in target order. */
   resultsFor(regionCode: string): RegionTargetResult[] {
     const r = this.regionIndex.get(regionCode);
-    if (r === undefined) return [];
-    return this.targets.flatMap((_, t) => this.results[t * this.regions.length + r] ?? []);
+    if (r === undefined || !this.assessed[r]) return [];
+    return this.targets.map((_, t) => this.full(t, r));
   }
 
+  /** The current milestone's status of each target in a region, and the alert rules raised (fast path). */
+  statusesFor(
+    regionCode: string,
+  ): { targetKey: string; status: ProgressStatus; alerts: { rule: AlertRule; level: 'red' | 'yellow' }[] }[] {
+    const r = this.regionIndex.get(regionCode);
+    if (r === undefined || !this.assessed[r]) return [];
+    return this.targets.map((target, t) => {
+      const at = t * this.regions.length + r;
+      const bits = this.alertBits[at] as number;
+      const red = this.redBits[at] as number;
+      return {
+        targetKey: target.key,
+        status: PROGRESS_STATUSES[this.status[at] as number] as ProgressStatus,
+        alerts: RULE_BITS.filter(([, bit]) => bits & bit).map(([rule, bit]) => ({
+          rule,
+          level: red & bit ? ('red' as const) : ('yellow' as const),
+        })),
+      };
+    });
+  }
+
+  /** 达标率 of a region, overall and per area (counts from the current milestones' statuses). */
   attainmentFor(regionCode: string): RegionAttainment | null {
     const r = this.regionIndex.get(regionCode);
-    return r === undefined ? null : (this.attainments.get(r) ?? null);
+    if (r === undefined || !this.assessed[r]) return null;
+    const items: AttainmentItem[] = this.targets.map((target, t) => {
+      const at = t * this.regions.length + r;
+      return {
+        comparator: (target.milestones[this.milestone[at] as number] as DatasetTarget['milestones'][number])
+          .comparator,
+        status: PROGRESS_STATUSES[this.status[at] as number] as ProgressStatus,
+        group: target.area,
+      };
+    });
+    const { overall, groups } = attainment(items);
+    return { regionCode, overall, byArea: groups };
+  }
+
+  /** Overall attainment counts of a region without building objects: achieved, assessable (fast path). */
+  attainmentCounts(regionCode: string): { achieved: number; assessable: number } | null {
+    const r = this.regionIndex.get(regionCode);
+    if (r === undefined || !this.assessed[r]) return null;
+    return { achieved: this.counts[r * 4] as number, assessable: this.counts[r * 4 + 1] as number };
   }
 
   /** The ranking of a region's sub-regions (null when it has fewer than two assessed ones). */
@@ -142,9 +232,23 @@ export class EvaluationEngine {
     return r === undefined ? null : (this.rankings.get(r) ?? null);
   }
 
-  /** Every alert the data support, region by region. */
+  /** How many alerts the data support (fast path; `alerts()` builds them with their reasons). */
+  alertCount(): number {
+    let n = 0;
+    for (const bits of this.alertBits) {
+      for (let b = bits; b; b &= b - 1) n++;
+    }
+    return n;
+  }
+
+  /** Every alert the data support, with its reason, region by region. */
   alerts(): AlertCandidate[] {
-    return this.results.flatMap((x) => x?.alerts ?? []);
+    const out: AlertCandidate[] = [];
+    const R = this.regions.length;
+    for (let t = 0; t < this.targets.length; t++) {
+      for (let r = 0; r < R; r++) if (this.alertBits[t * R + r]) out.push(...this.full(t, r).alerts);
+    }
+    return out;
   }
 
   /** A value of an indicator (its target sex) in a region and year: reported, rolled up, used. */
@@ -172,6 +276,9 @@ export class EvaluationEngine {
     cube.reported[at] = o.value ?? NaN;
     cube.reportedNum[at] = o.value === null ? NaN : (o.numerator ?? NaN);
     cube.reportedDen[at] = o.value === null ? NaN : (o.denominator ?? NaN);
+    cube.used[at] = Number.isNaN(cube.reported[at] as number)
+      ? (cube.rolled[at] as number)
+      : (cube.reported[at] as number);
     const chain = [r];
     for (let p = this.parent[r] as number; p >= 0; p = this.parent[p] as number) {
       this.rollUpCell(cube, p, y);
@@ -184,25 +291,33 @@ export class EvaluationEngine {
       const p = this.parent[c] as number;
       if (p >= 0) {
         groups.add(p);
-        this.zCache.delete(`${cube.indicator.code}|${cube.sex}|${p}`);
+        cube.zDone[p] = 0;
         for (const s of this.children[p] ?? []) touched.add(s);
       }
       if ((this.children[c] ?? []).length > 0) groups.add(c);
     }
     for (const t of this.targetsByIndicator.get(ind.code) ?? []) {
-      for (const reg of touched) if (this.assessed[reg]) this.evaluateCell(t, reg);
+      for (const reg of touched) if (this.assessed[reg]) this.assessFast(t, reg);
     }
-    for (const reg of chain) this.computeAttainment(reg);
-    for (const g of groups) this.computeRanking(g);
+    for (const reg of chain) if (this.assessed[reg]) this.countAttainment(reg);
+    for (const g of groups) this.computeRanking(g, o.year === this.year - 1);
     return [...touched].map((i) => (this.regions[i] as DatasetRegion).code);
   }
 
-  private recomputeAll(): void {
+  /**
+   * Recomputes everything from the stored values (the constructor does this once): every roll-up, every
+   * target × region status and alert decision, attainment counts and every ranking. The full objects and
+   * sentences are made when read (`resultsFor`, `alerts`).
+   */
+  recompute(): void {
+    for (const cube of this.cubes.values()) cube.zDone.fill(0);
+    this.spec = null;
+    this.results.fill(undefined);
     for (const cube of this.cubes.values()) this.rollUpCube(cube);
     for (let t = 0; t < this.targets.length; t++) {
-      for (let r = 0; r < this.regions.length; r++) if (this.assessed[r]) this.evaluateCell(t, r);
+      for (let r = 0; r < this.regions.length; r++) if (this.assessed[r]) this.assessFast(t, r);
     }
-    for (let r = 0; r < this.regions.length; r++) if (this.assessed[r]) this.computeAttainment(r);
+    for (let r = 0; r < this.regions.length; r++) if (this.assessed[r]) this.countAttainment(r);
     for (let r = 0; r < this.regions.length; r++) this.computeRanking(r);
   }
 
@@ -221,7 +336,11 @@ export class EvaluationEngine {
         rolled: nan(),
         rolledNum: nan(),
         rolledDen: nan(),
+        used: nan(),
         contributed: new Uint16Array(n),
+        z: new Float64Array(this.regions.length).fill(NaN),
+        zMedian: new Float64Array(this.regions.length).fill(NaN),
+        zDone: new Uint8Array(this.regions.length),
       };
       this.cubes.set(key, cube);
     }
@@ -262,6 +381,7 @@ export class EvaluationEngine {
   private order: number[] | null = null;
 
   private rollUpCube(cube: Cube): void {
+    cube.used.set(cube.reported);
     if (cube.indicator.rollUp.kind === 'reported') return;
     this.order ??= this.postOrder();
     for (const r of this.order) {
@@ -282,7 +402,7 @@ export class EvaluationEngine {
     for (const c of this.children[r] ?? []) {
       const ca = c * this.nYears + y;
       if (rule.kind === 'sum') {
-        const v = Number.isNaN(cube.reported[ca] as number) ? cube.rolled[ca] : cube.reported[ca];
+        const v = cube.used[ca];
         if (!Number.isNaN(v as number)) {
           sum += v as number;
           n++;
@@ -310,11 +430,13 @@ export class EvaluationEngine {
       cube.rolledDen[at] = den;
       cube.rolled[at] = den === 0 ? NaN : (num / den) * rule.multiplier;
     }
+    cube.used[at] = Number.isNaN(cube.reported[at] as number)
+      ? (cube.rolled[at] as number)
+      : (cube.reported[at] as number);
   }
 
   private used(cube: Cube, at: number): number {
-    const v = cube.reported[at] as number;
-    return Number.isNaN(v) ? (cube.rolled[at] as number) : v;
+    return cube.used[at] as number;
   }
 
   private cell(cube: Cube, r: number, y: number): CellValue {
@@ -336,7 +458,59 @@ export class EvaluationEngine {
     };
   }
 
-  private evaluateCell(t: number, r: number): void {
+  /** The fast decisions for one target in one region: status, milestone, alert rule bits. */
+  private assessFast(t: number, r: number): void {
+    const target = this.targets[t] as DatasetTarget;
+    const ind = this.indicators.get(target.indicatorCode) as DatasetIndicator;
+    const cube = this.cubes.get(`${ind.code}|${ind.sex}`) as Cube;
+    const at = t * this.regions.length + r;
+    this.results[at] = undefined;
+    const last = Math.min(this.year - this.y0, this.nYears - 1);
+    const f = fastStatus(
+      cube.used,
+      r * this.nYears,
+      this.y0,
+      last,
+      this.baseYear,
+      target.milestones,
+      ind.better,
+      this.fast,
+    );
+    this.status[at] = f.status;
+    this.milestone[at] = f.milestone;
+    let bits = 0;
+    let red = 0;
+    if (Number.isNaN(f.latestYear) || f.latestYear < this.year) {
+      bits |= BIT.data_missing;
+      if (f.latestYear !== this.year - 1) red |= BIT.data_missing;
+    }
+    if (f.status === S_DETERIORATION) {
+      bits |= BIT.wrong_direction;
+      red |= BIT.wrong_direction;
+    }
+    if (f.status !== S_ACHIEVED && !f.final && f.projectedToMeet === 0 && f.hasProjection) {
+      bits |= BIT.projected_miss;
+      const due = (target.milestones[f.milestone] as DatasetTarget['milestones'][number]).year - this.year;
+      if (due <= 2 || f.status === S_LIMITED) red |= BIT.projected_miss;
+    }
+    if (f.volatile) bits |= BIT.volatile;
+    const p = this.parent[r] as number;
+    if (p >= 0 && f.latestYear === this.year) {
+      const z = this.groupZ(cube, p, r).z;
+      if (z !== null && z >= MODIFIED_Z_THRESHOLD) {
+        bits |= BIT.outlier;
+        if (z >= RED_Z) red |= BIT.outlier;
+      }
+    }
+    this.alertBits[at] = bits;
+    this.redBits[at] = red;
+  }
+
+  private full(t: number, r: number): RegionTargetResult {
+    return this.results[t * this.regions.length + r] ?? this.evaluateCell(t, r);
+  }
+
+  private evaluateCell(t: number, r: number): RegionTargetResult {
     const target = this.targets[t] as DatasetTarget;
     const ind = this.indicators.get(target.indicatorCode) as DatasetIndicator;
     const cube = this.cubes.get(`${ind.code}|${ind.sex}`) as Cube;
@@ -358,7 +532,7 @@ export class EvaluationEngine {
     const vol = volatility(series);
     const p = this.parent[r] as number;
     const yearValue = latestDataYear === this.year ? (series[series.length - 1]?.value ?? null) : null;
-    const z = p >= 0 && yearValue !== null ? this.groupZ(cube, p).get(r) : undefined;
+    const z = p >= 0 && yearValue !== null ? this.groupZ(cube, p, r) : undefined;
     const crossRegion = z ? { ...z, value: yearValue } : null;
     const alerts = alertRules({
       targetKey: target.key,
@@ -373,7 +547,7 @@ export class EvaluationEngine {
       latestDataYear,
       departments: target.responsible.length > 0 ? target.responsible : [ind.department],
     });
-    this.results[t * this.regions.length + r] = {
+    const result: RegionTargetResult = {
       targetKey: target.key,
       regionCode: region.code,
       series,
@@ -383,13 +557,13 @@ export class EvaluationEngine {
       crossRegion,
       alerts,
     };
+    this.results[t * this.regions.length + r] = result;
+    return result;
   }
 
   /** Modified z-scores of an indicator's values in the evaluated year among one region's children. */
-  private groupZ(cube: Cube, p: number): Map<number, { z: number | null; median: number | null }> {
-    const key = `${cube.indicator.code}|${cube.sex}|${p}`;
-    let scores = this.zCache.get(key);
-    if (!scores) {
+  private groupZ(cube: Cube, p: number, r: number): { z: number | null; median: number | null } {
+    if (!cube.zDone[p]) {
       const y = this.year - this.y0;
       const kids = this.children[p] ?? [];
       const values = kids.map((c) => {
@@ -397,30 +571,38 @@ export class EvaluationEngine {
         return Number.isNaN(v) ? null : v;
       });
       const z = modifiedZScore(values);
-      scores = new Map(kids.map((c, i) => [c, { z: z.scores[i] ?? null, median: z.median }]));
-      this.zCache.set(key, scores);
+      kids.forEach((c, i) => {
+        cube.z[c] = z.scores[i] ?? NaN;
+        cube.zMedian[c] = z.median ?? NaN;
+      });
+      cube.zDone[p] = 1;
     }
-    return scores;
+    const z = cube.z[r] as number;
+    const median = cube.zMedian[r] as number;
+    return { z: Number.isNaN(z) ? null : z, median: Number.isNaN(median) ? null : median };
   }
 
-  private computeAttainment(r: number): void {
-    const items: AttainmentItem[] = [];
+  private countAttainment(r: number): void {
+    let achieved = 0;
+    let assessable = 0;
+    let notAssessable = 0;
+    let qualitative = 0;
+    const R = this.regions.length;
     for (let t = 0; t < this.targets.length; t++) {
-      const current = this.results[t * this.regions.length + r]?.assessment.current;
-      if (current) {
-        items.push({
-          comparator: current.target.comparator,
-          status: current.status,
-          group: (this.targets[t] as DatasetTarget).area,
-        });
+      const at = t * R + r;
+      const m = (this.targets[t] as DatasetTarget).milestones[this.milestone[at] as number];
+      if (!m || !QUANTITATIVE_COMPARATORS.includes(m.comparator)) {
+        qualitative++;
+        continue;
+      }
+      const status = this.status[at] as number;
+      if (status === S_INSUFFICIENT || status === S_NOT_ASSESSABLE) notAssessable++;
+      else {
+        assessable++;
+        if (status === S_ACHIEVED) achieved++;
       }
     }
-    const { overall, groups } = attainment(items);
-    this.attainments.set(r, {
-      regionCode: (this.regions[r] as DatasetRegion).code,
-      overall,
-      byArea: groups,
-    });
+    this.counts.set([achieved, assessable, notAssessable, qualitative], r * 4);
   }
 
   /** The indicators ranked: one per indicator, from its first target with a numeric next milestone. */
@@ -446,50 +628,50 @@ export class EvaluationEngine {
 
   private spec: ReturnType<EvaluationEngine['rankingSpec']> | null = null;
 
-  private computeRanking(p: number): void {
+  private computeRanking(p: number, refreshPrevious = true): void {
     const kids = (this.children[p] ?? []).filter((c) => this.assessed[c]);
     if (kids.length < 2) return;
     this.spec ??= this.rankingSpec();
-    const spec = this.spec;
+    const spec = this.spec.map((s) => ({ ...s, cube: this.cubes.get(`${s.ind.code}|${s.ind.sex}`) as Cube }));
     const at = (year: number) => {
       const y = year - this.y0;
-      const indicators: RankingIndicator[] = spec.map(({ ind, comparator, value }) => {
-        const cube = this.cubes.get(`${ind.code}|${ind.sex}`) as Cube;
-        const parentValue = y >= 0 ? this.used(cube, p * this.nYears + y) : NaN;
+      const inRangeYear = y >= 0 && y < this.nYears;
+      const indicators: RankingIndicator[] = spec.map(({ ind, comparator, value, cube }) => {
+        const parentValue = inRangeYear ? (cube.used[p * this.nYears + y] as number) : NaN;
         const band = comparator === '~';
         return {
           id: ind.code,
-          direction: (band ? 'down' : comparator === '<=' ? 'down' : 'up') as Direction,
+          direction: (band || comparator === '<=' ? 'down' : 'up') as Direction,
           target: band ? 0.05 * Math.abs(value) : value,
           minDenominator: ind.minDenominator,
           parentValue: Number.isNaN(parentValue) ? null : band ? Math.abs(parentValue - value) : parentValue,
         };
       });
-      const values: RegionValues[] = kids.map((c) => ({
-        region: (this.regions[c] as DatasetRegion).code,
-        values: Object.fromEntries(
-          spec.map(({ ind, comparator, value: goal }) => {
-            const cube = this.cubes.get(`${ind.code}|${ind.sex}`) as Cube;
-            if (y < 0 || y >= this.nYears) return [ind.code, undefined];
-            const a = c * this.nYears + y;
-            const v = this.used(cube, a);
+      const values: RegionValues[] = kids.map((c) => {
+        const cells: RegionValues['values'] = {};
+        if (inRangeYear) {
+          const a = c * this.nYears + y;
+          for (const { ind, comparator, value: goal, cube } of spec) {
+            const v = cube.used[a] as number;
             const den = Number.isNaN(cube.reported[a] as number) ? cube.rolledDen[a] : cube.reportedDen[a];
-            return [
-              ind.code,
-              {
-                value: Number.isNaN(v) ? null : comparator === '~' ? Math.abs(v - goal) : v,
-                denominator: Number.isNaN(den as number) ? null : (den as number),
-              },
-            ];
-          }),
-        ),
-      }));
+            cells[ind.code] = {
+              value: Number.isNaN(v) ? null : comparator === '~' ? Math.abs(v - goal) : v,
+              denominator: Number.isNaN(den as number) ? null : (den as number),
+            };
+          }
+        }
+        return { region: (this.regions[c] as DatasetRegion).code, values: cells };
+      });
       return { indicators, values };
     };
-    const previous = at(this.year - 1);
-    const previousRanks = Object.fromEntries(
-      ranking(previous.indicators, previous.values).map((r) => [r.region, r.rank]),
-    );
+    let previousRanks = this.previousRanks.get(p);
+    if (!previousRanks || refreshPrevious) {
+      const previous = at(this.year - 1);
+      previousRanks = Object.fromEntries(
+        ranking(previous.indicators, previous.values).map((r) => [r.region, r.rank]),
+      );
+      this.previousRanks.set(p, previousRanks);
+    }
     const current = at(this.year);
     this.rankings.set(p, {
       parentCode: (this.regions[p] as DatasetRegion).code,

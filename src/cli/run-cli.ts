@@ -6,6 +6,8 @@ import { HalfskyError, type Lang } from '../domain/errors.js';
 import type { CliContext, CliIo } from './cli-context.js';
 import { printError } from './print-error.js';
 import { UsageError } from './usage-error.js';
+import type { PublishOptions } from './commands/publish.js';
+import type { ReportOptions } from './commands/report.js';
 import type { UserAddOptions } from './commands/user-add.js';
 
 const ROLE_LIST = 'administrator plan_owner monitoring_lead reporter county_office viewer';
@@ -131,6 +133,33 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<nu
     .option('--json', '输出 JSON / print JSON')
     .action((opts: { plan: string; year: string; region?: string; json?: boolean }) =>
       run(async () => (await import('./commands/evaluate.js')).evaluate(context(), opts))(),
+    );
+
+  program
+    .command('report')
+    .description(
+      '生成报告：年度监测、中期/终期评估、统计资料、部门报告 / write a report: annual, midterm, final, yearbook, department',
+    )
+    .argument('<kind>', 'annual | midterm | final | yearbook | department')
+    .requiredOption('--plan <id>', '规划标识 / plan id')
+    .requiredOption('--year <year>', '年度 / year')
+    .requiredOption('-o, --output <file>', '输出文件（.docx；统计资料可为 .xlsx）/ output file')
+    .option('--region <code>', '地区代码（默认规划地区）/ region code (default: the plan’s region)')
+    .option('--department <name>', '责任单位（部门报告）/ department (department reports)')
+    .option('--template <name>', '部门模板 / department template: implementation | self-evaluation')
+    .option('--format <format>', 'docx | xlsx（仅统计资料）/ docx | xlsx (yearbook only)')
+    .action((kind: string, opts: ReportOptions) =>
+      run(async () => (await import('./commands/report.js')).report(context(), kind, opts))(),
+    );
+  program
+    .command('publish')
+    .description('公开发布某年度结果或撤回 / publish (or withdraw) a year’s results')
+    .option('--plan <id>', '规划标识 / plan id')
+    .option('--year <year>', '年度 / year')
+    .option('--withdraw', '撤回 / withdraw')
+    .option('--list', '列出已发布的年度 / list published years')
+    .action((opts: PublishOptions) =>
+      run(async () => (await import('./commands/publish.js')).publish(context(), opts))(),
     );
 
   program

@@ -22,6 +22,27 @@ for (const engine of ENGINES) {
       expect(names).toEqual(expect.arrayContaining(['卫健局', '妇联', '民政局']));
     });
 
+    it('gives every plan item its id, the id the matrix names it by', async () => {
+      const plan = (await h.as(owner, { method: 'GET', url: '/api/plans/anqing' })).json<{
+        areas: { id: string; goals: { id: string }[]; measures: { id: string }[] }[];
+        projects: { id: string }[];
+        targets: { id: string }[];
+      }>();
+      expect(plan.areas[0]!.id).toBe('anqing/a0');
+      expect(plan.areas[0]!.goals[0]!.id).toBe('anqing/a0/g0');
+      expect(plan.areas[0]!.measures[0]!.id).toBe('anqing/a0/m0');
+      expect(plan.targets[0]!.id).toBe('anqing/t0');
+      const matrix = (await h.as(owner, { method: 'GET', url: '/api/plans/anqing/responsibilities' })).json<{
+        responsibilities: { item: { id: string } }[];
+      }>();
+      const ids = new Set([
+        ...plan.areas.flatMap((a) => [...a.goals, ...a.measures].map((i) => i.id)),
+        ...plan.projects.map((p) => p.id),
+        ...plan.targets.map((t) => t.id),
+      ]);
+      for (const r of matrix.responsibilities) expect(ids).toContain(r.item.id);
+    });
+
     it('gives the matrix from the document: the first named unit leads', async () => {
       const response = await h.as(owner, { method: 'GET', url: '/api/plans/anqing/responsibilities' });
       const goal = response

@@ -1,3 +1,4 @@
+import { planItemId } from '../domain/plan-item-ids.js';
 import type { AreaCode, Comparator, Plan, PlanItem, RegionLevel, Section } from '../domain/plan.js';
 import type { DocumentFormat, PlanSource } from '../domain/plan-source.js';
 import type { AreaRow, ItemRow, PlanRow, ProjectRow, ResponsibilityRow, TargetRow } from './tables.js';
@@ -64,21 +65,21 @@ export function planToRows(plan: Plan, source: PlanSource): PlanRows {
   });
 
   plan.areas.forEach((area, a) => {
-    const areaId = `${plan.id}/a${a}`;
+    const areaId = planItemId.area(plan.id, a);
     rows.areas.push({ id: areaId, plan_id: plan.id, position: a, code: area.code, name: area.name });
     area.goals.forEach((goal, i) => {
-      const id = `${areaId}/g${i}`;
+      const id = planItemId.goal(plan.id, a, i);
       rows.goals.push(itemRow(goal, id, areaId, i));
       link(goal.responsibility.departments, { goal_id: id }, id);
     });
     area.measures.forEach((measure, i) => {
-      const id = `${areaId}/m${i}`;
+      const id = planItemId.measure(plan.id, a, i);
       rows.measures.push(itemRow(measure, id, areaId, i));
       link(measure.responsibility.departments, { measure_id: id }, id);
     });
   });
   plan.projects.forEach((project, i) => {
-    const id = `${plan.id}/p${i}`;
+    const id = planItemId.project(plan.id, i);
     rows.projects.push({
       id,
       plan_id: plan.id,
@@ -92,7 +93,7 @@ export function planToRows(plan: Plan, source: PlanSource): PlanRows {
     link(project.responsibility.departments, { project_id: id }, id);
   });
   plan.targets.forEach((target, i) => {
-    const id = `${plan.id}/t${i}`;
+    const id = planItemId.target(plan.id, i);
     rows.targets.push({
       id,
       plan_id: plan.id,

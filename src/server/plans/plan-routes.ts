@@ -1,3 +1,4 @@
+import { withItemIds } from '../../domain/plan-item-ids.js';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HalfskyError } from '../../domain/errors.js';
@@ -23,7 +24,7 @@ export function planRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
       await recordAudit(deps.db, request, deps.now(), 'access_denied', { reason: 'scope', plan: id });
       throw new HalfskyError('PLAN_NOT_FOUND', { id });
     }
-    return { ...plan, regionCode };
+    return { ...withItemIds(plan), regionCode };
   };
 
   app.get(

@@ -7,7 +7,12 @@ const Responsibility = Type.Object({
   raw: Nullable(Type.String()),
 });
 
+const ItemId = {
+  id: Type.String({ description: 'stable item id (`anqing/a0/g3`), as responsibility edits name items' }),
+};
+
 const PlanItem = Type.Object({
+  ...ItemId,
   number: Type.Integer(),
   title: Nullable(Type.String()),
   text: Type.String(),
@@ -15,6 +20,7 @@ const PlanItem = Type.Object({
 });
 
 export const TargetSchema = Type.Object({
+  ...ItemId,
   area: Type.String(),
   section: Type.String(),
   item: Type.Integer(),
@@ -43,6 +49,7 @@ export const PlanSchema = Type.Object({
   ...planIdentity,
   areas: Type.Array(
     Type.Object({
+      ...ItemId,
       code: Type.String(),
       name: Type.String(),
       goals: Type.Array(PlanItem),

@@ -10,6 +10,7 @@ import { listObservations } from '../../store/observation-repository.js';
 import { getPlan } from '../../store/plan-repository.js';
 import { listTargetLinks } from '../../store/target-link-repository.js';
 import { evaluatePlan, rankRegions } from '../evaluation/index.js';
+import type { PlanEvaluation, RegionEvaluation } from '../evaluation/evaluation-types.js';
 import type { EvaluationContext } from '../evaluation/plan-engine.js';
 
 export interface ReportRequest {
@@ -46,9 +47,8 @@ export async function loadEvaluationReportData(
 ): Promise<EvaluationReportData> {
   checkYear(request.year);
   const evaluation = await evaluatePlan(db, { planId: request.planId, year: request.year }, context);
-  const regionCode = request.regionCode ?? evaluation.planRegionCode;
-  const region = evaluation.regions.find((r) => r.regionCode === regionCode);
-  if (!region) throw new HalfskyError('REGION_NOT_FOUND', { code: regionCode });
+  const region = reportRegion(evaluation, request.regionCode);
+  const regionCode = region.regionCode;
   const ranking = await rankRegions(
     db,
     { planId: request.planId, year: request.year, parentCode: regionCode },
@@ -122,9 +122,8 @@ export async function loadYearbookData(
   if (!plan) throw new HalfskyError('PLAN_NOT_FOUND', { id: request.planId });
   // The ranking of the region's sub-regions names them (and checks the region is in the plan's tree).
   const evaluation = await evaluatePlan(db, { planId: request.planId, year: request.year }, context);
-  const regionCode = request.regionCode ?? evaluation.planRegionCode;
-  const region = evaluation.regions.find((r) => r.regionCode === regionCode);
-  if (!region) throw new HalfskyError('REGION_NOT_FOUND', { code: regionCode });
+  const region = reportRegion(evaluation, request.regionCode);
+  const regionCode = region.regionCode;
   const ranking = await rankRegions(
     db,
     { planId: request.planId, year: request.year, parentCode: regionCode },
@@ -168,8 +167,20 @@ export async function loadYearbookData(
     });
   }
   // Indicators without a single value in the span are left out (the note says how many).
-  const withData = indicators.filter((i) => observations.some((o) => o.indicatorCode === i.code));
+  const observed = new Set(observations.map((o) => o.indicatorCode));
+  const withData = indicators.filter((i) => observed.has(i.code));
   return { planTitle: plan.title, regions, years, indicators: withData, values, year: request.year };
+}
+
+/** The report's region, by code or name (怀宁县), among the plan's evaluated regions; default the plan's own. */
+function reportRegion(evaluation: PlanEvaluation, wanted: string | null | undefined): RegionEvaluation {
+  const region =
+    wanted == null
+      ? evaluation.regions.find((r) => r.isPlanRegion)
+      : (evaluation.regions.find((r) => r.regionCode === wanted) ??
+        evaluation.regions.find((r) => r.regionName === wanted));
+  if (!region) throw new HalfskyError('REGION_NOT_FOUND', { code: wanted ?? evaluation.planRegionCode });
+  return region;
 }
 
 export function checkYear(year: number): void {

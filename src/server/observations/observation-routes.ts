@@ -104,7 +104,7 @@ export function observationRoutes(app: FastifyInstance, deps: ResolvedDeps): voi
     },
     async (request) => {
       const cells = request.body.cells;
-      const result = await writeObservations(deps.db, request.auth!.user, cells, deps.now());
+      const result = await writeObservations(deps.db, request.auth!.user, cells, deps.now(), deps.regions);
       const fields = 'fields' in result ? result.fields : [];
       const cellList = [...new Set(fields.map((f) => f.field.split('.')[1]))].join(', ');
       switch (result.kind) {

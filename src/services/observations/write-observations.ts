@@ -6,9 +6,8 @@ import type { RawObservationRow } from '../../domain/observations/observation-co
 import { describeRowProblem, type RowProblem } from '../../domain/observations/row-problem.js';
 import { validateObservationRows } from '../../domain/observations/validate-observation-rows.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { listPlans } from '../../store/plan-repository.js';
 import { upsertCurrentObservations } from '../../store/observation-repository.js';
-import { loadPlanRegionTree } from '../reference-data/load-plan-region-tree.js';
+import type { RegionTree } from '../../domain/regions/region-tree.js';
 import { ensureReferencedData } from '../reference-data/ensure-referenced-data.js';
 
 /** One cell of a bulk write, as a client sends it: codes or names, like a row of an observation file. */
@@ -44,8 +43,9 @@ export async function writeObservations(
   user: AccessUser,
   cells: readonly ObservationCell[],
   now: Date,
+  /** The region tree cells may name (the server's, with the stored plans' townships). */
+  tree: RegionTree,
 ): Promise<WriteObservationsResult> {
-  const tree = loadPlanRegionTree(await listPlans(db));
   const { rows, errors } = validateObservationRows(cells.map(cellToRow), {
     catalog: INDICATOR_CATALOG,
     tree,

@@ -81,7 +81,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<HalfskyAp
     observationRoutes(api, resolved);
     auditRoutes(api, resolved);
     departmentRoutes(api, resolved);
-    evaluationRoutes(api, resolved);
+    evaluationRoutes(api, resolved, config.database.kind === 'postgres' ? config.database.url : null);
     alertRoutes(api, resolved);
     reportRoutes(api, resolved);
     publicationRoutes(api, resolved);

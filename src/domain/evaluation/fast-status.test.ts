@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../demo/mulberry32.js';
 import type { Comparator } from '../plan.js';
 import { assessTarget } from './assess-target.js';
-import { fastStatus, type FastMilestone, type FastStatus } from './fast-status.js';
+import type { MilestoneTarget } from './assess-milestone.js';
+import { fastStatus, type FastStatus } from './fast-status.js';
 import { PROGRESS_STATUSES, type Direction, type ProgressStatus } from './progress-status.js';
 import { volatility } from './volatility.js';
 
@@ -20,7 +21,7 @@ const out = (): FastStatus => ({
 /** Both implementations on one series (values from 2020; null = no data), as of `year`. */
 function both(
   values: readonly (number | null)[],
-  milestones: FastMilestone[],
+  milestones: MilestoneTarget[],
   year = Y0 + values.length - 1,
   better: Direction | null = null,
 ) {
@@ -49,7 +50,7 @@ const m = (comparator: Comparator, value: number | null, year: number, unit: str
 });
 
 /** The issue's test table: each case's expected status, for assessTarget and its fast twin alike. */
-const CASES: [string, (number | null)[], FastMilestone[], ProgressStatus, number?][] = [
+const CASES: [string, (number | null)[], MilestoneTarget[], ProgressStatus, number?][] = [
   ['empty series', [], [m('>=', 90, 2025), m('>=', 95, 2030)], 'insufficient_data'],
   ['one point', [80], [m('>=', 90, 2025)], 'insufficient_data'],
   ['nulls are no data, not zero', [80, null, null], [m('>=', 90, 2025)], 'insufficient_data'],

@@ -6,6 +6,7 @@ import {
   evaluatePlan,
   evaluationOverview,
   rankRegions,
+  startEvaluationListener,
 } from '../../services/evaluation/index.js';
 import { listPlans } from '../../store/plan-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
@@ -27,8 +28,22 @@ type Params = { Params: Static<typeof PlanParams>; Querystring: Static<typeof Ye
  * attainment, alerts), /ranking (sub-regions' ranking with rank change), /evaluation/overview (what the
  * web overview shows) and /comparison (targets less ambitious than the plan above). A plan outside the
  * user's scope answers 404 like a missing one; `region` must lie within the plan's tree and the user's scope.
+ * With `databaseUrl` (PostgreSQL) the app LISTENs for data changes made by other processes.
  */
-export function evaluationRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
+export function evaluationRoutes(
+  app: FastifyInstance,
+  deps: ResolvedDeps,
+  databaseUrl: string | null = null,
+): void {
+  // Several server processes on one PostgreSQL database: each listens for the data-version NOTIFY and drops
+  // its cached evaluations at once (the per-request version check stays the guarantee).
+  let listener: Awaited<ReturnType<typeof startEvaluationListener>> = null;
+  app.addHook('onReady', async () => {
+    listener = await startEvaluationListener(deps.db, databaseUrl);
+  });
+  app.addHook('onClose', async () => {
+    await listener?.close();
+  });
   const visiblePlan = async (request: FastifyRequest, id: string) => {
     const plan = (await listPlans(deps.db)).find((p) => p.id === id);
     const user = request.auth!.user;

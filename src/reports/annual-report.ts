@@ -65,12 +65,15 @@ export function annualReportDocument(data: EvaluationReportData): ReportDocument
   blocks.push({ kind: 'heading', level: 1, text: '二、分领域监测情况' });
   targetsByArea(region).forEach(([area, targets], i) => {
     blocks.push({ kind: 'heading', level: 2, text: `（${chineseNumber(i + 1)}）${areaName(area)}` });
-    blocks.push({
-      kind: 'paragraph',
-      text: targets.map((t) => indicatorSentence(targetFact(t, region.regionCode, data))).join(''),
-    });
+    for (const t of targets) {
+      blocks.push({ kind: 'paragraph', text: indicatorSentence(targetFact(t, region.regionCode, data)) });
+    }
     blocks.push(
-      targetTable(`表${n.nextTable()}\u3000${areaName(area)}领域监测指标（${region.regionName}）`, targets, data),
+      targetTable(
+        `表${n.nextTable()}\u3000${areaName(area)}领域监测指标（${region.regionName}）`,
+        targets,
+        data,
+      ),
     );
   });
 

@@ -56,7 +56,11 @@ export function evaluationReportDocument(
   if (data.simulated)
     blocks.push({ kind: 'note', text: '说明：本报告所用数据含模拟数据（演示用），不得作为评估结论引用。' });
   blocks.push(
-    attainmentTable(`表${n.nextTable()}\u3000各领域量化目标达标情况`, overall, region.attainment?.byArea ?? []),
+    attainmentTable(
+      `表${n.nextTable()}\u3000各领域量化目标达标情况`,
+      overall,
+      region.attainment?.byArea ?? [],
+    ),
   );
   blocks.push(...overviewCharts(region, n, mark));
 

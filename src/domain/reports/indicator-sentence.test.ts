@@ -101,6 +101,19 @@ describe('indicatorSentence', () => {
     ).toBe('孕产妇死亡率为11.8/10万，数据年份不足，暂无法评估进展。');
   });
 
+  it('a target without a number ("逐步提高") is judged on its pace, never as a gap to a value', () => {
+    const s = indicatorSentence(
+      mmr({
+        name: '乳腺癌筛查率',
+        unit: '%',
+        value: 60.5,
+        previous: { year: 2023, value: 60 },
+        milestones: [milestone(2030, 'needs_acceleration', 2024, null, 'increase', '%')],
+      }),
+    );
+    expect(s).toBe('乳腺癌筛查率为60.5%，比上年提高0.5个百分点，有所提高，但幅度偏小，需加快进度。');
+  });
+
   it('marks provisional and simulated values together', () => {
     expect(dataMark({ simulated: true, provisional: true })).toBe('（模拟数据，初步数据）');
     expect(dataMark({ simulated: false, provisional: true }, 'en')).toBe(' (provisional)');

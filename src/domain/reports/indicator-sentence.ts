@@ -71,6 +71,19 @@ export function targetClause(fact: Pick<IndicatorFact, 'year' | 'milestones'>): 
   const goal = goalText(current.target);
   const y = current.target.year;
   if (current.final) return `未实现${y}年目标${goal}`;
+  const c = current.target.comparator;
+  if (c === 'increase' || c === 'decrease') {
+    // No number to reach: judged on the pace of change alone (Open SDG's no-target rule).
+    const word = c === 'increase' ? '提高' : '降低';
+    const verdicts: Partial<Record<string, string>> = {
+      on_track: `符合${y}年“逐步${word}”的要求`,
+      needs_acceleration: `有所${word}，但幅度偏小，需加快进度`,
+      limited_progress: `${word}幅度有限`,
+      deterioration: `变化方向与“逐步${word}”的要求相反`,
+      insufficient_data: '数据年份不足，暂无法评估进展',
+    };
+    return verdicts[current.status] ?? null;
+  }
   switch (current.status) {
     case 'on_track':
       return `进度符合${y}年目标${goal}要求`;

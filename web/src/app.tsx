@@ -12,7 +12,17 @@ export function App() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#b0306a', colorLink: '#9c2a5e' } }}
+      theme={{
+        // Secondary texts darker than antd's defaults: WCAG AA contrast (4.5:1) on white and light grey.
+        token: {
+          colorPrimary: '#b0306a',
+          colorLink: '#9c2a5e',
+          colorTextSecondary: '#595959',
+          colorTextTertiary: '#595959',
+          colorTextDescription: '#595959',
+          colorTextPlaceholder: '#6b6b6b',
+        },
+      }}
     >
       <AntApp>
         <AuthProvider>

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router-dom';
+import { useBlocker, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import type { Indicator, Observation, PlanSummary, RegionDetail, Target } from '../../api/types';
 import { useApi } from '../../api/use-api';
@@ -38,8 +38,9 @@ export default function DataEntryPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const user = useUser();
-  const [region, setRegion] = useState(user.regionCode);
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [params] = useSearchParams();
+  const [region, setRegion] = useState(params.get('region') ?? user.regionCode);
+  const [year, setYear] = useState(Number(params.get('year')) || new Date().getFullYear() - 1);
   const catalog = useApi<{ indicators: Indicator[] }>('/api/indicators');
   const regionInfo = useApi<RegionDetail>(`/api/regions/${user.regionCode}`);
   const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');

@@ -5,15 +5,16 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { assessTarget } from '../../../../src/domain/evaluation/assess-target';
 import { seriesOption } from '../../../../src/charts/series-option';
 import { regionComparisonOption } from '../../../../src/charts/region-comparison-option';
-import { STATUS_COLORS, STATUS_LABELS } from '../../../../src/charts/status-labels';
 import type { Indicator, Observation, PlanSummary, RegionDetail, Target } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useUser } from '../../auth/auth-context';
 import { Chart } from '../../components/chart';
 import { PageState } from '../../components/page-state';
 import { SimulatedTag } from '../../components/simulated-tag';
+import { StatusTag } from '../../components/status-tag';
 import { ancestorCodes, isHeadline, planForRegion, targetsOf } from '../../lib/scope-data';
 import { targetText } from '../plans/target-text';
+import { withTargetsInView } from './targets-in-view';
 
 const SEXES = ['女', '男', '合计'] as const;
 
@@ -123,9 +124,7 @@ export default function IndicatorPage() {
             <Card title={t('indicator.assessment')}>
               {current ? (
                 <Space direction="vertical">
-                  <Tag color={STATUS_COLORS[current.status]} data-testid="assessment-status">
-                    {STATUS_LABELS[current.status][lang]}
-                  </Tag>
+                  <StatusTag status={current.status} lang={lang} testId="assessment-status" />
                   <Typography.Paragraph data-testid="assessment-text" style={{ margin: 0 }}>
                     {current.explanation}
                   </Typography.Paragraph>
@@ -156,19 +155,22 @@ export default function IndicatorPage() {
                   {lines.length ? (
                     <Chart
                       label={t('indicator.series')}
-                      option={seriesOption({
-                        title: name,
-                        unit: d.indicator.unit,
-                        lines,
-                        targets: targets
-                          .filter((tg) => tg.value !== null)
-                          .map((tg) => ({ year: tg.year, value: tg.value! })),
-                        projection: current?.projection
-                          ? [{ year: current.projection.year, value: current.projection.value }]
-                          : null,
-                        ...(simulated ? { subtitle: t('simulated.label') } : {}),
-                        lang,
-                      })}
+                      option={withTargetsInView(
+                        seriesOption({
+                          title: name,
+                          unit: d.indicator.unit,
+                          lines,
+                          targets: targets
+                            .filter((tg) => tg.value !== null)
+                            .map((tg) => ({ year: tg.year, value: tg.value! })),
+                          projection: current?.projection
+                            ? [{ year: current.projection.year, value: current.projection.value }]
+                            : null,
+                          ...(simulated ? { subtitle: t('simulated.label') } : {}),
+                          lang,
+                        }),
+                        targets,
+                      )}
                     />
                   ) : (
                     <Alert type="info" title={t('indicator.noData')} showIcon />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { attainmentOption } from '../../../../src/charts/attainment-option';
 import { statusDistributionOption } from '../../../../src/charts/status-distribution-option';
-import { STATUS_COLORS, STATUS_LABELS } from '../../../../src/charts/status-labels';
+import { STATUS_LABELS } from '../../../../src/charts/status-labels';
 import { attainment } from '../../../../src/domain/evaluation/attainment';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../../../../src/domain/evaluation/progress-status';
 import type { Indicator, Observation, PlanSummary, RegionDetail, Target } from '../../api/types';
@@ -13,6 +13,7 @@ import { useUser } from '../../auth/auth-context';
 import { Chart } from '../../components/chart';
 import { ErrorState, PageState } from '../../components/page-state';
 import { SimulatedTag } from '../../components/simulated-tag';
+import { StatusTag } from '../../components/status-tag';
 import { evaluatePlan, targetSex } from '../../lib/evaluate-plan';
 import { ancestorCodes, isHeadline, planForRegion } from '../../lib/scope-data';
 
@@ -283,13 +284,8 @@ function OverviewBody({
                     {lang === 'en' ? a.indicator.nameEn : a.indicator.nameZh}
                   </Link>
                   <span>
-                    <Tag color={STATUS_COLORS[a.previousStatus!]}>
-                      {STATUS_LABELS[a.previousStatus!][lang]}
-                    </Tag>
-                    →
-                    <Tag color={STATUS_COLORS[a.status]} style={{ marginLeft: 4 }}>
-                      {STATUS_LABELS[a.status][lang]}
-                    </Tag>
+                    <StatusTag status={a.previousStatus!} lang={lang} />→{' '}
+                    <StatusTag status={a.status} lang={lang} />
                   </span>
                 </List.Item>
               )}
@@ -312,7 +308,7 @@ function OverviewBody({
                 }
                 description={a.explanation}
               />
-              <Tag color={STATUS_COLORS[a.status]}>{STATUS_LABELS[a.status][lang]}</Tag>
+              <StatusTag status={a.status} lang={lang} />
             </List.Item>
           )}
         />

@@ -54,9 +54,10 @@ export default function ReviewPage() {
             urbanRural: o.urbanRural,
             age: o.age,
             value: o.value,
-            numerator: o.numerator,
-            denominator: o.denominator,
-            comment: o.comment,
+            // Nulls left out: the server reads an explicit null denominator as 0 (reported).
+            ...(o.numerator !== null ? { numerator: o.numerator } : {}),
+            ...(o.denominator !== null ? { denominator: o.denominator } : {}),
+            ...(o.comment !== null ? { comment: o.comment } : {}),
             version: o.version,
           })),
         },
@@ -104,7 +105,7 @@ export default function ReviewPage() {
             size="small"
             rowKey={keyOf}
             dataSource={queue}
-            scroll={{ x: 720 }}
+            style={{ overflowX: 'auto' }}
             data-testid="review-queue"
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
             columns={[

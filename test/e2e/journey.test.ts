@@ -1,0 +1,199 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, seriousViolations, signIn, unreachableControls } from './support/browser.js';
+import { OUTSIDER, startWebServer, type WebServer } from './support/web-server.js';
+
+/**
+ * The issue's journey in a real Chromium against a real server with the demo data: the reporter enters and
+ * submits, inline checks catch bad cells, the monitoring lead approves in the review queue, the indicator
+ * page and the overview show the new value, a user outside the region cannot see its plan; axe-core on
+ * every page of the journey, and every control reachable by keyboard.
+ */
+const INDICATOR = 'health.maternal_mortality';
+const REGION = '340800';
+const YEAR = 2025;
+
+let server: WebServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startWebServer();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function as(username: string, password?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, server.url, username, password ?? server.password);
+  return { context, page };
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const violations = await seriousViolations(page);
+  expect(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`)).toEqual([]);
+}
+
+/** The API as the page's own session sees it (same cookie). */
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(`${server.url}${path}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as T;
+}
+
+interface Obs {
+  regionCode: string;
+  year: number;
+  sex: string;
+  value: number;
+  status: string;
+  age: string;
+  urbanRural: string;
+}
+
+describe('web journey', () => {
+  let entered = 0;
+
+  it('a reporter enters a value, sees the inline checks, and submits', async () => {
+    const { context, page } = await as('reporter');
+    const indicator = await getJson<{ nameZh: string }>(page, `/api/indicators/${INDICATOR}`);
+    const before = await getJson<{ observations: Obs[] }>(
+      page,
+      `/api/observations?indicator=${INDICATOR}&region=${REGION}&year=${YEAR - 1}`,
+    );
+    const last = before.observations.find((o) => o.regionCode === REGION && o.sex === '合计')!;
+    expect(last).toBeDefined();
+    await page.goto(`${server.url}/data-entry?year=${YEAR}&region=${REGION}`);
+    const cell = page.getByLabel(`${indicator.nameZh} 合计`, { exact: true });
+    await cell.waitFor();
+    await expectAccessible(page);
+
+    await cell.fill('abc');
+    await expect.poll(() => page.getByTestId('cell-problem').allTextContents()).toContain('请输入数字');
+    expect(await page.getByTestId('submit').isDisabled()).toBe(true);
+    // A big jump against last year asks for a comment, and the comment clears it.
+    await cell.fill(String(Math.round(last.value * 3 * 100) / 100));
+    await expect
+      .poll(() => page.getByTestId('cell-problem').allTextContents())
+      .toEqual([expect.stringContaining('请填写说明')]);
+    entered = Math.round(last.value * 0.9 * 100) / 100;
+    await cell.fill(String(entered));
+    await expect.poll(() => page.getByTestId('cell-problem').count()).toBe(0);
+    // Enter moves to the next cell.
+    await cell.press('Enter');
+    expect(await page.evaluate(`document.activeElement.getAttribute('data-grid-cell')`)).not.toBe(
+      `${INDICATOR}|合计`,
+    );
+    // Leaving with unsaved changes asks first.
+    await page.getByRole('menuitem', { name: '总览' }).click();
+    await page.getByText('离开此页？').waitFor();
+    await page.getByRole('button', { name: '留在此页' }).click();
+    await page.getByTestId('submit').click();
+    await page.getByText(/已报送 1 个数值/).waitFor();
+
+    const after = await getJson<{ observations: Obs[] }>(
+      page,
+      `/api/observations?indicator=${INDICATOR}&region=${REGION}&year=${YEAR}`,
+    );
+    const stored = after.observations.find((o) => o.regionCode === REGION && o.sex === '合计')!;
+    expect(stored).toMatchObject({ value: entered, status: 'submitted' });
+    await context.close();
+  }, 180_000);
+
+  it('the monitoring lead sees it in the review queue and approves it', async () => {
+    const { context, page } = await as('lead');
+    await page.goto(`${server.url}/review`);
+    const queue = page.getByTestId('review-queue');
+    await queue.waitFor();
+    await expectAccessible(page);
+    const row = queue.locator('tr', { hasText: String(entered) }).filter({ hasText: String(YEAR) });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('checkbox').check();
+    await page.getByTestId('approve').click();
+    await page.getByText(/已审核通过 1 个数值/).waitFor();
+    const after = await getJson<{ observations: Obs[] }>(
+      page,
+      `/api/observations?indicator=${INDICATOR}&region=${REGION}&year=${YEAR}`,
+    );
+    expect(after.observations.find((o) => o.regionCode === REGION && o.sex === '合计')!.status).toBe(
+      'approved',
+    );
+    await context.close();
+  }, 120_000);
+
+  it('the indicator page and the overview show the new value and its status', async () => {
+    const { context, page } = await as('viewer');
+    await page.goto(`${server.url}/indicators/${INDICATOR}?region=${REGION}`);
+    const table = page.getByTestId('indicator-table');
+    await table.waitFor();
+    const row = table.locator('tr', { hasText: String(YEAR) });
+    await expect.poll(() => row.first().textContent()).toContain(String(entered));
+    expect(await row.first().textContent()).toContain('已审核');
+    expect(await page.getByTestId('assessment-text').textContent()).toContain(`${YEAR}年`);
+    await expectAccessible(page);
+
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('completeness').waitFor();
+    expect(await page.getByText(`最新数据年份：${YEAR}`).count()).toBe(1);
+    expect(await page.getByTestId('simulated').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    expect(await unreachableControls(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('the plan browser shows areas, targets beside their source sentences, filtered by department', async () => {
+    const { context, page } = await as('viewer');
+    await page.goto(`${server.url}/plans`);
+    await page.getByRole('link', { name: /安庆/ }).first().click();
+    await page.getByTestId('plan-title').waitFor();
+    const plan = await getJson<{ targets: { text: string; responsible: string[] }[] }>(
+      page,
+      '/api/plans/anqing',
+    );
+    expect(await page.getByText(plan.targets[0]!.text, { exact: true }).first().isVisible()).toBe(true);
+    await expectAccessible(page);
+    expect(await unreachableControls(page, 150)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('a user outside the region cannot see its plan or its data', async () => {
+    const { context, page } = await as(OUTSIDER.username, OUTSIDER.password);
+    await page.goto(`${server.url}/plans`);
+    await page.getByRole('heading', { name: '规划' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText('安庆市妇女发展纲要').count()).toBe(0);
+    await page.goto(`${server.url}/plans/anqing`);
+    await page.getByTestId('error').waitFor();
+    expect(await page.getByTestId('plan-title').count()).toBe(0);
+    await page.goto(`${server.url}/indicators/${INDICATOR}?region=${REGION}`);
+    await page.getByTestId('error').waitFor();
+    expect(await page.getByTestId('indicator-table').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+
+  it('navigation shows each role only what it may use', async () => {
+    const menu = async (username: string) => {
+      const { context, page } = await as(username);
+      const items = await page.getByTestId('nav').getByRole('menuitem').allTextContents();
+      await context.close();
+      return items.map((s) => s.trim());
+    };
+    const viewer = await menu('viewer');
+    expect(viewer).toContain('总览');
+    expect(viewer).not.toContain('数据填报');
+    expect(viewer).not.toContain('数据审核');
+    const reporter = await menu('reporter');
+    expect(reporter).toContain('数据填报');
+    expect(reporter).not.toContain('数据审核');
+    const lead = await menu('lead');
+    expect(lead).toContain('数据审核');
+    expect(lead.join()).not.toContain('用户与角色');
+    const admin = await menu('admin');
+    expect(admin.join()).toContain('系统管理');
+  }, 120_000);
+});

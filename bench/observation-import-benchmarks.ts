@@ -5,6 +5,9 @@ import { INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
 import { loadRegionTree } from '../src/store/regions/load-region-tree.js';
 import { importObservations } from '../src/services/observations/import-observations.js';
 import { openDatabase } from '../src/store/open-database.js';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
 import type { BenchResult } from './median-ms.js';
 
 /** Observations in the generated file (the issue's bar: 1,000,000 rows into SQLite in ≤ 20 s). */
@@ -69,4 +72,40 @@ async function importObservationsSqlite(): Promise<BenchResult> {
   return { name: 'observation-import-csv-sqlite', ms, observations: OBSERVATIONS };
 }
 
-export const observationImportBenchmarks = [importObservationsSqlite];
+/**
+ * The same import into PostgreSQL (DATABASE_URL's server, or one started with embedded-postgres), each run
+ * into a new database.
+ */
+async function importObservationsPostgres(): Promise<BenchResult> {
+  const csv = writeObservationCsv(OBSERVATIONS);
+  const configured = process.env.DATABASE_URL;
+  const server = configured
+    ? { url: configured, stop: async () => undefined }
+    : await startEmbeddedPostgres();
+  try {
+    const ms = await timedImport(async () => {
+      const name = `halfsky_bench_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: server.url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = new URL(server.url);
+      url.pathname = `/${name}`;
+      const db = await openDatabase({ database: { kind: 'postgres', url: url.toString() } });
+      return {
+        db,
+        drop: async () => {
+          const again = new pg.Client({ connectionString: server.url });
+          await again.connect();
+          await again.query(`DROP DATABASE IF EXISTS ${name}`);
+          await again.end();
+        },
+      };
+    }, csv);
+    return { name: 'observation-import-csv-postgres', ms, observations: OBSERVATIONS };
+  } finally {
+    await server.stop();
+  }
+}
+
+export const observationImportBenchmarks = [importObservationsSqlite, importObservationsPostgres];

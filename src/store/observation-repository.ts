@@ -7,7 +7,7 @@ import type {
   Sex,
   UrbanRural,
 } from '../domain/observations/observation.js';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { observationKey } from '../domain/observations/observation.js';
 import { sqliteHandle, type HalfskyDatabase } from './create-database.js';
 import { inChunks } from './in-chunks.js';
@@ -43,7 +43,7 @@ class ConflictRollback extends Error {
   }
 }
 
-/** Rows per upsert statement (17 columns each: 32,300 parameters, under SQLite's 32,766 and PostgreSQL's 65,535). */
+/** Rows between progress reports, and per lookup of stored versions (parameters well under both engines' limits). */
 const UPSERT_CHUNK = 1900;
 
 /**
@@ -125,7 +125,7 @@ async function upsertInTransaction(
     const raw = sqliteHandle(db);
     if (raw) {
       // SQLite: one prepared statement run per row inside the transaction (same connection), several times
-      // faster than building multi-row statements for a million rows. Parameters in SQLITE_UPSERT_COLUMNS order.
+      // faster than building multi-row statements for a million rows. Parameters in UPSERT_COLUMNS order.
       const upsert = raw.prepare(SQLITE_UPSERT);
       for (const o of sorted) {
         upsert.run(
@@ -153,59 +153,38 @@ async function upsertInTransaction(
       const inserted = await countInserted();
       return { inserted, updated: sorted.length - inserted };
     }
-    const rows: ObservationRow[] = sorted.map((o) => ({
-      id: nextId(),
-      indicator_code: o.indicatorCode,
-      region_code: o.regionCode,
-      year: o.year,
-      sex: o.sex,
-      urban_rural: o.urbanRural,
-      age: o.age,
-      value: o.value,
-      numerator: o.numerator,
-      denominator: o.denominator,
-      comment: o.comment,
-      simulated: o.simulated ? 1 : 0,
-      status,
-      source: options.source,
-      version: 1,
-      updated_at: at,
-      updated_by: updatedBy,
-    }));
-    await inChunks(
-      rows,
-      async (chunk) => {
-        await trx
-          .insertInto('observations')
-          .values(chunk)
-          .onConflict((oc) =>
-            oc
-              .columns(['indicator_code', 'region_code', 'year', 'sex', 'urban_rural', 'age'])
-              .doUpdateSet((eb) => ({
-                value: eb.ref('excluded.value'),
-                numerator: eb.ref('excluded.numerator'),
-                denominator: eb.ref('excluded.denominator'),
-                comment: eb.ref('excluded.comment'),
-                simulated: eb.ref('excluded.simulated'),
-                status: eb.ref('excluded.status'),
-                source: eb.ref('excluded.source'),
-                updated_at: eb.ref('excluded.updated_at'),
-                updated_by: eb.ref('excluded.updated_by'),
-                version: eb(eb.ref('observations.version'), '+', 1),
-              })),
-          )
-          .execute();
-        done += chunk.length;
-        options.onProgress?.(done);
-      },
-      UPSERT_CHUNK,
-    );
+    // PostgreSQL: one statement per chunk, each column sent as one array and spread by unnest(): 17
+    // parameters a statement instead of 17 per row.
+    for (let from = 0; from < sorted.length; from += POSTGRES_CHUNK) {
+      const chunk = sorted.slice(from, from + POSTGRES_CHUNK);
+      const column = <T>(pick: (o: ObservationInput) => T) => chunk.map(pick);
+      await sql`
+        insert into observations (${sql.raw(UPSERT_COLUMNS.join(', '))})
+        select * from unnest(
+          ${chunk.map(() => nextId())}::text[], ${column((o) => o.indicatorCode)}::text[],
+          ${column((o) => o.regionCode)}::text[], ${column((o) => o.year)}::integer[],
+          ${column((o) => o.sex)}::text[], ${column((o) => o.urbanRural)}::text[], ${column((o) => o.age)}::text[],
+          ${column((o) => o.value)}::double precision[], ${column((o) => o.numerator)}::double precision[],
+          ${column((o) => o.denominator)}::double precision[], ${column((o) => o.comment)}::text[],
+          ${column((o) => (o.simulated ? 1 : 0))}::integer[], ${column(() => status)}::text[],
+          ${column(() => options.source)}::text[], ${column(() => 1)}::integer[], ${column(() => at)}::text[],
+          ${column(() => updatedBy)}::text[])
+        on conflict (indicator_code, region_code, year, sex, urban_rural, age) do update set
+          ${sql.raw(UPDATED_ON_CONFLICT.map((c) => `${c} = excluded.${c}`).join(', '))},
+          version = observations.version + 1`.execute(trx);
+      done += chunk.length;
+      options.onProgress?.(done);
+    }
     const inserted = await countInserted();
-    return { inserted, updated: rows.length - inserted };
+    return { inserted, updated: sorted.length - inserted };
   });
 }
 
-const SQLITE_UPSERT_COLUMNS = [
+/** Rows per PostgreSQL upsert statement (its parameters are 17 arrays of this length). */
+const POSTGRES_CHUNK = 5000;
+
+/** Columns of an upsert, in parameter order. */
+const UPSERT_COLUMNS = [
   'id',
   'indicator_code',
   'region_code',
@@ -224,12 +203,12 @@ const SQLITE_UPSERT_COLUMNS = [
   'updated_at',
   'updated_by',
 ] as const satisfies readonly (keyof ObservationRow)[];
-const UPDATED_ON_CONFLICT = SQLITE_UPSERT_COLUMNS.filter(
+const UPDATED_ON_CONFLICT = UPSERT_COLUMNS.filter(
   (c) => !['id', 'indicator_code', 'region_code', 'year', 'sex', 'urban_rural', 'age', 'version'].includes(c),
 );
-/** The upsert of the Kysely path below, as one SQLite statement for one row. */
+/** The upsert of one row, as a SQLite statement. */
 const SQLITE_UPSERT =
-  `insert into observations (${SQLITE_UPSERT_COLUMNS.join(', ')}) values (${SQLITE_UPSERT_COLUMNS.map(() => '?').join(', ')}) ` +
+  `insert into observations (${UPSERT_COLUMNS.join(', ')}) values (${UPSERT_COLUMNS.map(() => '?').join(', ')}) ` +
   `on conflict (indicator_code, region_code, year, sex, urban_rural, age) do update set ` +
   `${UPDATED_ON_CONFLICT.map((c) => `${c} = excluded.${c}`).join(', ')}, version = observations.version + 1`;
 

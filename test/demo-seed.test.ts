@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../src/domain/access/role.js';
 import { verifyPassword } from '../src/services/auth/password-hash.js';
-import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from '../src/services/demo/seed-demo.js';
+import { DEMO_PASSWORD, DEMO_ROUND, seedDemo, type SeedDemoResult } from '../src/services/demo/seed-demo.js';
+import { findRound } from '../src/store/round-repository.js';
 import { formatObservationFile } from '../src/data-files/write-observation-file.js';
 import { listObservations } from '../src/store/observation-repository.js';
 import { listPlans } from '../src/store/plan-repository.js';
@@ -46,7 +47,7 @@ for (const engine of ENGINES) {
       const reporter = await findUserByUsername(test.db, 'reporter');
       expect(reporter?.user.departments.length).toBeGreaterThan(0);
       expect(await verifyPassword(DEMO_PASSWORD, reporter!.passwordHash)).toBe(true);
-      expect([...steps].sort()).toEqual(['observations', 'plans', 'regions', 'users']);
+      expect([...steps].sort()).toEqual(['observations', 'plans', 'regions', 'rounds', 'users']);
     });
 
     it('stores the sub-regions of each plan: 安庆 10, 清远 8, 中卫 3, and the townships of 九台 and 镇原', async () => {
@@ -69,6 +70,18 @@ for (const engine of ENGINES) {
       const exported = String(await formatObservationFile(observations, 'csv'));
       expect(exported.split('\n')[0]).toContain('simulated');
       expect(exported).toContain(',模拟数据,true');
+    });
+
+    it('opens a reporting round for 2025 in every plan, with cells owed', async () => {
+      expect(result.seeded && result.rounds.sort()).toEqual([
+        'anqing',
+        'jiutai',
+        'qingyuan',
+        'zhenyuan',
+        'zhongwei',
+      ]);
+      const round = await findRound(test.db, 'anqing', DEMO_ROUND.year);
+      expect(round?.deadline).toBe(DEMO_ROUND.deadline);
     });
 
     it('leaves a database with data alone on the next start', async () => {

@@ -29,12 +29,13 @@ const STEP_LABELS = {
   regions: { zh: '行政区划', en: 'regions' },
   users: { zh: '演示用户', en: 'demo users' },
   observations: { zh: '模拟数据', en: 'simulated data' },
+  rounds: { zh: '填报轮次', en: 'reporting rounds' },
 } as const;
 
 /** Seeds the demo into an empty database (a no-op otherwise) with a progress bar, and prints the users. */
 async function seedDemoOnce(ctx: CliContext): Promise<void> {
   const { join } = await import('node:path');
-  const { seedDemo, DEMO_PASSWORD } = await import('../../services/demo/seed-demo.js');
+  const { seedDemo, DEMO_PASSWORD, DEMO_ROUND } = await import('../../services/demo/seed-demo.js');
   const { openDatabase } = await import('../../store/open-database.js');
   const { progressBar } = await import('../progress-bar.js');
   const { formatTable } = await import('../format-table.js');
@@ -58,8 +59,8 @@ async function seedDemoOnce(ctx: CliContext): Promise<void> {
     }
     ctx.io.stderr.write(
       zh
-        ? `已载入演示数据：规划 ${result.plans.length} 个，地区 ${result.regions} 个，模拟数据 ${result.observations} 条（标注为“模拟数据”）。\n演示用户（密码均为 ${DEMO_PASSWORD}）：\n`
-        : `Demo seeded: ${result.plans.length} plans, ${result.regions} regions, ${result.observations} simulated observations (marked 模拟数据).\nDemo users (password ${DEMO_PASSWORD} for all):\n`,
+        ? `已载入演示数据：规划 ${result.plans.length} 个，地区 ${result.regions} 个，模拟数据 ${result.observations} 条（标注为“模拟数据”），${DEMO_ROUND.year} 年度填报轮次 ${result.rounds.length} 个（截止 ${DEMO_ROUND.deadline}）。\n演示用户（密码均为 ${DEMO_PASSWORD}）：\n`
+        : `Demo seeded: ${result.plans.length} plans, ${result.regions} regions, ${result.observations} simulated observations (marked 模拟数据), ${result.rounds.length} reporting rounds for ${DEMO_ROUND.year} (due ${DEMO_ROUND.deadline}).\nDemo users (password ${DEMO_PASSWORD} for all):\n`,
     );
     ctx.io.stderr.write(
       `${formatTable(

@@ -13,6 +13,7 @@ import { saveRegions } from '../../store/region-repository.js';
 import { listUsers } from '../../store/user-repository.js';
 import { importPlanFile } from '../plans/import-plan-file.js';
 import { loadPlanRegionTree } from '../reference-data/load-plan-region-tree.js';
+import { openRound } from '../rounds/open-round.js';
 import { createUser } from '../users/create-user.js';
 import { demoPlanInput, planRegionCode } from './demo-plan-input.js';
 
@@ -28,7 +29,10 @@ export interface DemoUser {
   departments: string[];
 }
 
-export type DemoStep = 'plans' | 'regions' | 'users' | 'observations';
+export type DemoStep = 'plans' | 'regions' | 'users' | 'observations' | 'rounds';
+
+/** The reporting round the demo opens for every plan: the year after the simulated data, due at year end. */
+export const DEMO_ROUND = { year: 2025, deadline: '2026-12-31' } as const;
 
 export interface SeedDemoOptions {
   /** Folder of plan documents; each is imported under its file name. */
@@ -41,7 +45,15 @@ export interface SeedDemoOptions {
 
 export type SeedDemoResult =
   | { seeded: false; reason: 'not-empty' }
-  | { seeded: true; plans: string[]; regions: number; users: DemoUser[]; observations: number };
+  | {
+      seeded: true;
+      plans: string[];
+      regions: number;
+      users: DemoUser[];
+      observations: number;
+      /** Plans with an open reporting round for DEMO_ROUND.year. */
+      rounds: string[];
+    };
 
 /**
  * Fills an EMPTY database with the demo: every plan document of `plansDir`, the plans' regions and their
@@ -86,9 +98,10 @@ export async function seedDemo(db: HalfskyDatabase, options: SeedDemoOptions): P
     imported.map((i) => i.plan),
     tree,
   );
+  const created = [];
   for (const [i, user] of users.entries()) {
     progress('users', i, users.length);
-    await createUser(db, tree, { ...user, password: DEMO_PASSWORD }, options.now);
+    created.push(await createUser(db, tree, { ...user, password: DEMO_PASSWORD }, options.now));
   }
   progress('users', users.length, users.length);
 
@@ -102,7 +115,24 @@ export async function seedDemo(db: HalfskyDatabase, options: SeedDemoOptions): P
     observations += rows.length;
   }
   progress('observations', imported.length, imported.length);
-  return { seeded: true, plans: imported.map((i) => i.plan.id), regions: regions.size, users, observations };
+
+  // An open round for the next year, so that reporters have cells to fill and the lead has a round to follow.
+  const administrator = created.find((u) => u.role === 'administrator')!;
+  const rounds: string[] = [];
+  for (const [i, { plan }] of imported.entries()) {
+    progress('rounds', i, imported.length);
+    await openRound(db, administrator, { planId: plan.id, ...DEMO_ROUND }, options.now ?? new Date());
+    rounds.push(plan.id);
+  }
+  progress('rounds', imported.length, imported.length);
+  return {
+    seeded: true,
+    plans: imported.map((i) => i.plan.id),
+    regions: regions.size,
+    users,
+    observations,
+    rounds,
+  };
 }
 
 const dateOf = (now: Date | undefined) => (now ? { now } : {});

@@ -1,5 +1,6 @@
 import { PROGRESS_STATUSES, type ProgressStatus } from '../../domain/evaluation/progress-status.js';
-import { formatNumber } from '../../domain/evaluation/format-quantity.js';
+import type { MilestoneTarget } from '../../domain/evaluation/assess-milestone.js';
+import { formatNumber, formatQuantity } from '../../domain/evaluation/format-quantity.js';
 import { areaName, evaluatePlan } from '../../services/evaluation/index.js';
 import type { PlanEvaluation } from '../../services/evaluation/index.js';
 import { openDatabase } from '../../store/open-database.js';
@@ -91,7 +92,7 @@ function render(e: PlanEvaluation, lang: 'zh' | 'en'): string {
           const row = [
             areaName(t.area).replace(/^妇女与?/, ''),
             t.label,
-            t.milestones.map((m) => `${m.year}:${m.comparator}${m.value ?? ''}${m.unit ?? ''}`).join(' '),
+            t.milestones.map((m) => milestoneText(m, zh)).join(' '),
             latest ? `${formatNumber(latest.value)}（${latest.year}）` : '—',
             statusName(t.status),
           ];
@@ -137,4 +138,20 @@ function render(e: PlanEvaluation, lang: 'zh' | 'en'): string {
     );
   }
   return out.join('\n');
+}
+
+const COMPARATOR_WORDS: Record<string, [string, string]> = {
+  '<=': ['≤', '≤'],
+  '>=': ['≥', '≥'],
+  '~': ['约', '~'],
+  '=': ['=', '='],
+  increase: ['逐步提高', 'increase'],
+  decrease: ['逐步降低', 'decrease'],
+  maintain: ['保持', 'maintain'],
+};
+
+function milestoneText(m: MilestoneTarget, zh: boolean): string {
+  const word = (COMPARATOR_WORDS[m.comparator] ?? [m.comparator, m.comparator])[zh ? 0 : 1];
+  const value = m.value === null ? '' : formatQuantity(m.value, m.unit);
+  return `${m.year}${zh ? '年' : ':'}${word}${value}`;
 }

@@ -7,6 +7,9 @@ import type {
 } from '../src/domain/evaluation/evaluation-dataset.js';
 import { EvaluationEngine } from '../src/domain/evaluation/evaluation-engine.js';
 import type { Comparator } from '../src/domain/plan.js';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
 import type { BenchResult } from './median-ms.js';
 
 /**
@@ -193,9 +196,10 @@ async function evaluationFull(): Promise<BenchResult> {
   const alerts = engine.alertCount();
   const ranked = engine.rankingOf('000000')?.regions.length ?? 0;
   lastEngine = { engine, data };
+  lastFullMs = Math.round((times[Math.floor(times.length / 2)] as number) * 10) / 10;
   return {
     name: 'evaluation-full',
-    ms: Math.round((times[Math.floor(times.length / 2)] as number) * 10) / 10,
+    ms: lastFullMs,
     load_and_first_ms: Math.round(firstMs),
     scale: SCALE,
     regions: data.regions.length,
@@ -239,4 +243,127 @@ async function evaluationOneChange(): Promise<BenchResult> {
   };
 }
 
-export const evaluationBenchmarks = [evaluationFull, evaluationOneChange];
+/**
+ * evaluation-rollup-sql-baseline: the same roll-up written as SQL on PostgreSQL (DATABASE_URL's server, or
+ * one started with embedded-postgres): every region's ancestors in a closure table, and one GROUP BY per
+ * (ancestor, indicator, year, sex) summing numerators, denominators and counts over the counties, stored with
+ * CREATE TABLE … AS; median of 3. Loading the rows is outside the timing. Reported beside the in-memory
+ * roll-up alone (`engine_rollup_ms`) and the full evaluation (`evaluation_ms`), with their ratios.
+ */
+async function evaluationSqlBaseline(): Promise<BenchResult> {
+  if (!lastEngine) await evaluationFull();
+  const { engine, data } = lastEngine as { engine: EvaluationEngine; data: SyntheticDataset };
+  const rollTimes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    engine.rollUpAll();
+    rollTimes.push(performance.now() - start);
+  }
+  rollTimes.sort((a, b) => a - b);
+  const configured = process.env.DATABASE_URL;
+  const server = configured
+    ? { url: configured, stop: async () => undefined }
+    : await startEmbeddedPostgres();
+  const name = `halfsky_bench_eval_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const regionId = new Map(data.regions.map((r, i) => [r.code, i]));
+    const indicatorId = new Map(data.indicators.map((d, i) => [d.code, i]));
+    await client.query(`CREATE TABLE ind (id int PRIMARY KEY, kind text, multiplier float8)`);
+    await client.query(`CREATE TABLE closure (region int, ancestor int)`);
+    await client.query(
+      `CREATE TABLE obs (indicator int, region int, year int, sex int, value float8, num float8, den float8)`,
+    );
+    await client.query(`INSERT INTO ind SELECT * FROM unnest($1::int[], $2::text[], $3::float8[])`, [
+      data.indicators.map((_, i) => i),
+      data.indicators.map((d) => d.rollUp.kind),
+      data.indicators.map((d) => (d.rollUp.kind === 'ratio' ? d.rollUp.multiplier : 1)),
+    ]);
+    const parentOf = new Map(data.regions.map((r) => [r.code, r.parent]));
+    const closure: [number, number][] = [];
+    for (const r of data.regions) {
+      for (let a = r.parent; a !== null; a = parentOf.get(a) ?? null)
+        closure.push([regionId.get(r.code)!, regionId.get(a)!]);
+    }
+    await client.query(`INSERT INTO closure SELECT * FROM unnest($1::int[], $2::int[])`, [
+      closure.map((c) => c[0]),
+      closure.map((c) => c[1]),
+    ]);
+    const batch = {
+      i: [] as number[],
+      r: [] as number[],
+      y: [] as number[],
+      s: [] as number[],
+      v: [] as number[],
+      n: [] as (number | null)[],
+      d: [] as (number | null)[],
+    };
+    const flush = async () => {
+      if (batch.i.length === 0) return;
+      await client.query(
+        `INSERT INTO obs SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::float8[], $6::float8[], $7::float8[])`,
+        [batch.i, batch.r, batch.y, batch.s, batch.v, batch.n, batch.d],
+      );
+      for (const k of Object.keys(batch) as (keyof typeof batch)[]) batch[k] = [];
+    };
+    for (const o of data.observations()) {
+      batch.i.push(indicatorId.get(o.indicatorCode)!);
+      batch.r.push(regionId.get(o.regionCode)!);
+      batch.y.push(o.year);
+      batch.s.push(o.sex === '女' ? 1 : 2);
+      batch.v.push(o.value);
+      batch.n.push(o.numerator);
+      batch.d.push(o.denominator);
+      if (batch.i.length >= 100_000) await flush();
+    }
+    await flush();
+    await client.query('ANALYZE');
+    const times: number[] = [];
+    let rows = 0;
+    for (let run = 0; run <= RUNS; run++) {
+      await client.query('DROP TABLE IF EXISTS rolled');
+      const start = performance.now();
+      const result = await client.query(`
+        CREATE TABLE rolled AS
+        SELECT c.ancestor AS region, o.indicator, o.year, o.sex,
+               CASE WHEN i.kind = 'ratio' THEN sum(o.num) / nullif(sum(o.den), 0) * max(i.multiplier)
+                    ELSE sum(o.value) END AS value,
+               sum(o.num) AS num, sum(o.den) AS den, count(*) AS contributed
+        FROM obs o
+        JOIN ind i ON i.id = o.indicator AND i.kind <> 'reported'
+        JOIN closure c ON c.region = o.region
+        GROUP BY c.ancestor, o.indicator, o.year, o.sex, i.kind`);
+      if (run > 0) times.push(performance.now() - start); // the first run warms the cache
+      rows = result.rowCount ?? 0;
+    }
+    times.sort((a, b) => a - b);
+    const baseline = Math.round((times[Math.floor(times.length / 2)] as number) * 10) / 10;
+    const engineRollUp = Math.round((rollTimes[Math.floor(rollTimes.length / 2)] as number) * 10) / 10;
+    return {
+      name: 'evaluation-rollup-sql-baseline',
+      ms: engineRollUp,
+      baseline_ms: baseline,
+      ratio: Math.round((engineRollUp / baseline) * 1000) / 1000,
+      evaluation_ms: lastFullMs,
+      evaluation_vs_baseline: Math.round((lastFullMs / baseline) * 1000) / 1000,
+      rolled_rows: rows,
+      observations: data.observationCount,
+      scale: SCALE,
+    };
+  } finally {
+    await client.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.end();
+    await server.stop();
+  }
+}
+
+let lastFullMs = 0;
+
+export const evaluationBenchmarks = [evaluationFull, evaluationOneChange, evaluationSqlBaseline];

@@ -1,9 +1,10 @@
 // Runs every benchmark and prints one JSON line per benchmark: name, ms (median of several runs) and what
 // was measured. Figures and the machine are recorded in docs/benchmarks.md.
+import { evaluationBenchmarks } from './evaluation-benchmarks.js';
 import { observationImportBenchmarks } from './observation-import-benchmarks.js';
 import { planBenchmarks } from './plan-benchmarks.js';
 
-for (const bench of [...planBenchmarks, ...observationImportBenchmarks]) {
+for (const bench of [...planBenchmarks, ...observationImportBenchmarks, ...evaluationBenchmarks]) {
   const result = await bench();
   console.log(JSON.stringify(result));
 }

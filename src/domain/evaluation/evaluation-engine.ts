@@ -313,12 +313,17 @@ export class EvaluationEngine {
     for (const cube of this.cubes.values()) cube.zDone.fill(0);
     this.spec = null;
     this.results.fill(undefined);
-    for (const cube of this.cubes.values()) this.rollUpCube(cube);
+    this.rollUpAll();
     for (let t = 0; t < this.targets.length; t++) {
       for (let r = 0; r < this.regions.length; r++) if (this.assessed[r]) this.assessFast(t, r);
     }
     for (let r = 0; r < this.regions.length; r++) if (this.assessed[r]) this.countAttainment(r);
     for (let r = 0; r < this.regions.length; r++) this.computeRanking(r);
+  }
+
+  /** Rolls every indicator × sex up the tree (part of `recompute`; public so it can be timed alone). */
+  rollUpAll(): void {
+    for (const cube of this.cubes.values()) this.rollUpCube(cube);
   }
 
   private cube(indicatorCode: string, sex: string): Cube {

@@ -105,7 +105,7 @@ for (const engine of ENGINES) {
       const cell = { indicator: MMR, region: '340822', value: 11 };
       const first = await save(reporter, { cells: [{ ...cell, version: 0 }] });
       expect(first.statusCode, first.body).toBe(200);
-      expect(first.json()).toMatchObject({ saved: 1 });
+      expect(first.json()).toMatchObject({ saved: 1, cells: [{ version: 1 }] });
       const stale = await save(reporter, { cells: [{ ...cell, value: 12, version: 0 }] });
       expect(stale.statusCode).toBe(409);
       expect(stale.json()).toMatchObject({ code: 'OBSERVATION_CONFLICT' });

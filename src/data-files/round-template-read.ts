@@ -1,11 +1,12 @@
 import { extname } from 'node:path';
-import { HalfskyError, type ErrorField } from '../domain/errors.js';
+import { HalfskyError } from '../domain/errors.js';
 import {
   columnOfHeader,
   type ObservationColumn,
   type RawObservationRow,
 } from '../domain/observations/observation-columns.js';
 import { parseCsv } from './parse-csv.js';
+import { readFirstSheet, type XlsxSheet } from './round-template-xlsx.js';
 
 /** A data row of an upload: the raw cells and the version written in the template (if any). */
 export interface UploadRow {
@@ -70,55 +71,19 @@ async function workbookLines(bytes: Buffer, path: string): Promise<{ line: numbe
   // An XLSX file is a ZIP archive: anything else is another file renamed .xlsx.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50)
     throw new HalfskyError('UPLOAD_NOT_EXCEL', { path });
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  let sheet: XlsxSheet;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    sheet = await readFirstSheet(bytes);
   } catch (error) {
     throw new HalfskyError('UPLOAD_NOT_EXCEL', { path }, { cause: error });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new HalfskyError('UPLOAD_NOT_EXCEL', { path });
-  const problems: ErrorField[] = [];
-  for (const ws of workbook.worksheets) {
-    if (ws.state === 'hidden' || ws.state === 'veryHidden')
-      problems.push({
-        field: `sheets.${ws.name}`,
-        zh: `工作表“${ws.name}”被隐藏，请删除或取消隐藏`,
-        en: `sheet "${ws.name}" is hidden; delete or unhide it`,
-      });
-  }
-  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
-  for (const range of merges)
-    problems.push({
-      field: `${sheet.name}!${range}`,
-      zh: `工作表“${sheet.name}”的 ${range} 是合并单元格，请取消合并`,
-      en: `${range} on sheet "${sheet.name}" is merged; unmerge it`,
-    });
-  const lines: { line: number; fields: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const fields: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const v = cell.value;
-      if (v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
-        problems.push({
-          field: `${sheet.name}!${cell.address}`,
-          zh: `第 ${rowNumber} 行 ${cell.address} 含有公式，请改为数值`,
-          en: `row ${rowNumber}, ${cell.address} holds a formula; enter the number instead`,
-        });
-        return;
-      }
-      fields[col - 1] = typeof v === 'number' ? String(v) : v === null || v === undefined ? '' : cell.text;
-    });
-    lines.push({ line: rowNumber, fields: Array.from(fields, (f) => f ?? '') });
-  });
-  if (problems.length > 0)
+  if (sheet.problems.length > 0)
     throw new HalfskyError(
       'UPLOAD_UNSUPPORTED_CONTENT',
-      { path, problems: problems.length },
-      { fields: problems },
+      { path, problems: sheet.problems.length },
+      { fields: sheet.problems },
     );
-  return lines;
+  return sheet.lines;
 }
 
 function toRows(lines: { line: number; fields: string[] }[], path: string): UploadRow[] {

@@ -25,7 +25,8 @@ export function cellBreakdowns(indicator: Indicator): Breakdown[] {
       if (value === '合计') continue;
       if (d.dimension === 'sex') out.push({ ...TOTAL, sex: value as Sex });
       else if (d.dimension === 'urban_rural') out.push({ ...TOTAL, urbanRural: value as UrbanRural });
-      else out.push({ ...TOTAL, age: value });
+      // NFKC, as every parsed row is: 乡镇（街道） is stored as 乡镇(街道), so uploads match it.
+      else out.push({ ...TOTAL, age: value.normalize('NFKC') });
     }
   }
   return out;

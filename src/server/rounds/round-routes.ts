@@ -27,6 +27,7 @@ import {
   RoundCellSchema,
   RoundProgressSchema,
   RoundSchema,
+  SavedCellSchema,
   SavedWarningSchema,
 } from '../schemas/round-schema.js';
 
@@ -226,7 +227,11 @@ export function roundRoutes(app: FastifyInstance, config: Config, deps: Resolved
         params: IdParams,
         body: SaveBody,
         response: {
-          200: Type.Object({ saved: Type.Integer(), warnings: Type.Array(SavedWarningSchema) }),
+          200: Type.Object({
+            saved: Type.Integer(),
+            cells: Type.Array(SavedCellSchema, { description: 'the saved cells’ new versions' }),
+            warnings: Type.Array(SavedWarningSchema),
+          }),
           ...ERROR_RESPONSES,
         },
       },
@@ -265,6 +270,7 @@ export function roundRoutes(app: FastifyInstance, config: Config, deps: Resolved
       const lang = requestLang(request, config.lang);
       return {
         saved: result.saved,
+        cells: result.cells,
         warnings: result.warnings.map((w) => ({
           field: w.field,
           cellId: w.cellId,

@@ -104,6 +104,11 @@ export const RoundCellInputSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const SavedCellSchema = Type.Object({
+  id: Type.String(),
+  version: Type.Integer({ description: 'send it with the next save of this cell' }),
+});
+
 export const SavedWarningSchema = Type.Object({
   field: Type.String(),
   cellId: Type.String(),

@@ -12,7 +12,7 @@ import { cellKeyString, type CellKey } from '../../domain/rounds/round.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
 import { listObservations } from '../../store/observation-repository.js';
-import { applyCellChanges, listRoundCells, type StoredRoundCell } from '../../store/round-repository.js';
+import { changeRoundCells, type StoredRoundCell } from '../../store/round-repository.js';
 import { lineageOf, type RoundContext } from './round-context.js';
 
 /** A row to save: a raw file row (or an API cell as one) and the version its writer saw. */
@@ -40,6 +40,8 @@ export interface SavedWarning extends ErrorField {
 
 export interface SaveRoundResult {
   saved: number;
+  /** Each saved cell's new value version: what the next save of it must send. */
+  cells: { id: string; version: number }[];
   /** Warnings attached to the saved cells, for the reviewer (and shown to the writer). */
   warnings: SavedWarning[];
 }
@@ -116,144 +118,148 @@ export async function saveRoundRows(
   ];
   if (invalid.length > 0) refuse('ROUND_CELLS_INVALID', invalid);
 
-  // 2. Each row names an owed cell the user may write, in an editable state.
+  // 2. The indicators involved; every row must name an owed cell the user may write, in an editable state.
   const indicatorCodes = [...new Set(valid.map((r) => r.observation.indicatorCode))];
-  const roundCells = await listRoundCells(db, round, { indicatorCodes });
-  const byKey = new Map(roundCells.map((c) => [cellKeyString(c), c]));
-  const versionOf = new Map(rows.map((r) => [r.raw.line, r.version]));
-  const notOwed: ErrorField[] = [];
-  const forbidden: ErrorField[] = [];
-  const locked: ErrorField[] = [];
-  const targets: { line: number; cell: StoredRoundCell; row: (typeof valid)[number] }[] = [];
-  for (const row of valid) {
-    const cell = byKey.get(cellKeyString(row.observation));
-    if (!cell) {
-      const label = cellLabel(tree, row.observation);
-      notOwed.push(
-        problem(
-          row.line,
-          undefined,
-          `不是本轮应报的单元格（${label.zh}）`,
-          `not a cell owed in this round (${label.en})`,
-        ),
-      );
-      continue;
-    }
-    const o = row.observation;
-    const s = cell.observation;
-    if (
-      options.skipUnchanged &&
-      s &&
-      s.value === o.value &&
-      s.numerator === o.numerator &&
-      s.denominator === o.denominator &&
-      (s.comment ?? null) === (o.comment ?? null)
-    )
-      continue;
-    const label = cellLabel(tree, cell);
-    if (
-      !can(user, 'observation:write', {
-        regionLineage: lineageOf(tree, cell.regionCode),
-        department: cell.department,
-      })
-    ) {
-      forbidden.push(
-        problem(
-          row.line,
-          undefined,
-          `无权填报 ${label.zh}（${cell.department}）`,
-          `not allowed to write ${label.en} (${cell.department})`,
-        ),
-      );
-      continue;
-    }
-    const move = cellTransition(cell.state, 'save');
-    if (!move.ok)
-      locked.push(problem(row.line, 'value', `${label.zh}：${move.zh}`, `${label.en}: ${move.en}`));
-    targets.push({ line: row.line, cell, row });
-  }
-  if (notOwed.length > 0) refuse('ROUND_CELLS_INVALID', notOwed);
-  if (forbidden.length > 0) refuse('OBSERVATIONS_FORBIDDEN', forbidden);
-  if (locked.length > 0) refuse('ROUND_CELL_STATE', locked);
-
-  // 3. Cross-checks with the stored values of the same indicators, and last year's.
+  // 3. Last year's values, for the year-on-year check.
   const previous = new Map(
     (
       await listObservations(db, {
         indicatorCodes,
-        regionCodes: [...new Set(roundCells.map((c) => c.regionCode))],
+        regionCodes: [round.regionCode, ...tree.children(round.regionCode).map((r) => r.code)],
         yearFrom: round.year - 1,
         yearTo: round.year - 1,
       })
     ).map((o) => [cellKeyString(o), o.value]),
   );
-  const incoming = new Map(targets.map((t, i) => [t.cell.id, i]));
-  const checked: CheckedValue[] = [];
-  const checkedTarget: (number | undefined)[] = [];
-  for (const cell of roundCells) {
-    const i = incoming.get(cell.id);
-    const o = i === undefined ? cell.observation : targets[i]!.row.observation;
-    if (!o) continue;
-    checked.push({
-      indicator: findIndicator(cell.indicatorCode)!,
-      regionCode: cell.regionCode,
-      sex: cell.sex,
-      urbanRural: cell.urbanRural,
-      age: cell.age,
-      value: o.value,
-      numerator: o.numerator,
-      denominator: o.denominator,
-      comment: o.comment,
-      previous: previous.get(cellKeyString(cell)) ?? null,
-      incoming: i !== undefined,
-      peerGroup: cell.regionCode === round.regionCode ? 'plan' : 'sub-regions',
-    });
-    checkedTarget.push(i);
-  }
-  const crossProblems = crossCheck(checked);
-  const blocking = crossProblems
-    .filter((p) => p.severity === 'error')
-    .map((p) => {
-      const t = targets[checkedTarget[p.index]!]!;
-      const label = cellLabel(tree, t.cell);
-      return problem(t.line, 'value', `${label.zh}：${p.zh}`, `${label.en}: ${p.en}`);
-    });
-  if (blocking.length > 0) refuse('ROUND_CELLS_INVALID', blocking);
-  const warningsOf = new Map<number, { check: string; zh: string; en: string }[]>();
-  const warnings: SavedWarning[] = [];
-  for (const p of crossProblems.filter((x) => x.severity === 'warning')) {
-    const ti = checkedTarget[p.index]!;
-    const t = targets[ti]!;
-    warningsOf.set(ti, [...(warningsOf.get(ti) ?? []), { check: p.check, zh: p.zh, en: p.en }]);
-    const label = cellLabel(tree, t.cell);
-    warnings.push({
-      ...problem(t.line, 'value', `${label.zh}：${p.zh}`, `${label.en}: ${p.en}`),
-      cellId: t.cell.id,
-      check: p.check,
-    });
-  }
-
-  // 4. Store, version-checked inside one transaction.
-  const result = await applyCellChanges(
+  // 4. Inside one transaction: the cells as stored, every check against them, then the write.
+  const versionOf = new Map(rows.map((r) => [r.raw.line, r.version]));
+  let targets: { line: number; cell: StoredRoundCell; row: (typeof valid)[number] }[] = [];
+  let warnings: SavedWarning[] = [];
+  const result = await changeRoundCells(
     db,
     round,
-    targets.map((t, i) => {
-      const version = versionOf.get(t.line);
-      return {
-        cellId: t.cell.id,
-        action: 'save' as const,
-        fromState: t.cell.state,
-        toState: 'draft' as const,
-        ...(version === undefined ? {} : { expectedVersion: version }),
-        value: {
-          value: t.row.observation.value,
-          numerator: t.row.observation.numerator,
-          denominator: t.row.observation.denominator,
-          comment: t.row.observation.comment,
-        },
-        warnings: warningsOf.get(i) ?? [],
-      };
-    }),
+    { indicatorCodes },
+    (roundCells) => {
+      targets = [];
+      warnings = [];
+      const byKey = new Map(roundCells.map((c) => [cellKeyString(c), c]));
+      const notOwed: ErrorField[] = [];
+      const forbidden: ErrorField[] = [];
+      const locked: ErrorField[] = [];
+      for (const row of valid) {
+        const cell = byKey.get(cellKeyString(row.observation));
+        if (!cell) {
+          const label = cellLabel(tree, row.observation);
+          notOwed.push(
+            problem(
+              row.line,
+              undefined,
+              `不是本轮应报的单元格（${label.zh}）`,
+              `not a cell owed in this round (${label.en})`,
+            ),
+          );
+          continue;
+        }
+        const o = row.observation;
+        const s = cell.observation;
+        if (
+          options.skipUnchanged &&
+          s &&
+          s.value === o.value &&
+          s.numerator === o.numerator &&
+          s.denominator === o.denominator &&
+          (s.comment ?? null) === (o.comment ?? null)
+        )
+          continue;
+        const label = cellLabel(tree, cell);
+        if (
+          !can(user, 'observation:write', {
+            regionLineage: lineageOf(tree, cell.regionCode),
+            department: cell.department,
+          })
+        ) {
+          forbidden.push(
+            problem(
+              row.line,
+              undefined,
+              `无权填报 ${label.zh}（${cell.department}）`,
+              `not allowed to write ${label.en} (${cell.department})`,
+            ),
+          );
+          continue;
+        }
+        const move = cellTransition(cell.state, 'save');
+        if (!move.ok)
+          locked.push(problem(row.line, 'value', `${label.zh}：${move.zh}`, `${label.en}: ${move.en}`));
+        targets.push({ line: row.line, cell, row });
+      }
+      if (notOwed.length > 0) refuse('ROUND_CELLS_INVALID', notOwed);
+      if (forbidden.length > 0) refuse('OBSERVATIONS_FORBIDDEN', forbidden);
+      if (locked.length > 0) refuse('ROUND_CELL_STATE', locked);
+
+      const incoming = new Map(targets.map((t, i) => [t.cell.id, i]));
+      const checked: CheckedValue[] = [];
+      const checkedTarget: (number | undefined)[] = [];
+      for (const cell of roundCells) {
+        const i = incoming.get(cell.id);
+        const o = i === undefined ? cell.observation : targets[i]!.row.observation;
+        if (!o) continue;
+        checked.push({
+          indicator: findIndicator(cell.indicatorCode)!,
+          regionCode: cell.regionCode,
+          sex: cell.sex,
+          urbanRural: cell.urbanRural,
+          age: cell.age,
+          value: o.value,
+          numerator: o.numerator,
+          denominator: o.denominator,
+          comment: o.comment,
+          previous: previous.get(cellKeyString(cell)) ?? null,
+          incoming: i !== undefined,
+          peerGroup: cell.regionCode === round.regionCode ? 'plan' : 'sub-regions',
+        });
+        checkedTarget.push(i);
+      }
+      const crossProblems = crossCheck(checked);
+      const blocking = crossProblems
+        .filter((p) => p.severity === 'error')
+        .map((p) => {
+          const t = targets[checkedTarget[p.index]!]!;
+          const label = cellLabel(tree, t.cell);
+          return problem(t.line, 'value', `${label.zh}：${p.zh}`, `${label.en}: ${p.en}`);
+        });
+      if (blocking.length > 0) refuse('ROUND_CELLS_INVALID', blocking);
+      const warningsOf = new Map<number, { check: string; zh: string; en: string }[]>();
+      for (const p of crossProblems.filter((x) => x.severity === 'warning')) {
+        const ti = checkedTarget[p.index]!;
+        const t = targets[ti]!;
+        warningsOf.set(ti, [...(warningsOf.get(ti) ?? []), { check: p.check, zh: p.zh, en: p.en }]);
+        const label = cellLabel(tree, t.cell);
+        warnings.push({
+          ...problem(t.line, 'value', `${label.zh}：${p.zh}`, `${label.en}: ${p.en}`),
+          cellId: t.cell.id,
+          check: p.check,
+        });
+      }
+
+      return targets.map((t, i) => {
+        const version = versionOf.get(t.line);
+        return {
+          cellId: t.cell.id,
+          action: 'save' as const,
+          fromState: t.cell.state,
+          toState: 'draft' as const,
+          ...(version === undefined ? {} : { expectedVersion: version }),
+          value: {
+            value: t.row.observation.value,
+            numerator: t.row.observation.numerator,
+            denominator: t.row.observation.denominator,
+            comment: t.row.observation.comment,
+          },
+          warnings: warningsOf.get(i) ?? [],
+        };
+      });
+    },
     {
       userId: user.id,
       source: options.source,
@@ -279,7 +285,11 @@ export async function saveRoundRows(
       { fields },
     );
   }
-  return { saved: targets.length, warnings };
+  return {
+    saved: targets.length,
+    cells: targets.map((t) => ({ id: t.cell.id, version: result.versions.get(t.cell.id) ?? 0 })),
+    warnings,
+  };
 }
 
 const FIELD_OF_COLUMN: Readonly<Record<string, string>> = { urban_rural: 'urbanRural' };

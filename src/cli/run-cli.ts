@@ -162,6 +162,36 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<nu
       run(async () => (await import('./commands/publish.js')).publish(context(), opts))(),
     );
 
+  const round = program.command('round').description('年度填报轮次 / reporting rounds');
+  round
+    .command('open')
+    .description('开启规划的年度填报轮次 / open a plan’s reporting round for a year')
+    .requiredOption('--plan <id>', '规划标识 / plan id')
+    .requiredOption('--year <year>', '统计年度 / year of the data')
+    .requiredOption('--deadline <date>', '截止日期 YYYY-MM-DD / deadline')
+    .action((opts: { plan: string; year: string; deadline: string }) =>
+      run(async () => (await import('./commands/round-open.js')).roundOpen(context(), opts))(),
+    );
+  round
+    .command('status')
+    .description('完成情况与催报名单 / completeness, timeliness and reminders')
+    .argument('<id>', '轮次标识（如 anqing-2024）/ round id')
+    .option('--json', '输出 JSON / print JSON')
+    .action((id: string, opts: { json?: boolean }) =>
+      run(async () => (await import('./commands/round-status.js')).roundStatusCommand(context(), id, opts))(),
+    );
+  round
+    .command('template')
+    .description('生成部门填报模板（Excel）/ write a department’s Excel template')
+    .argument('<id>', '轮次标识 / round id')
+    .requiredOption('--department <name>', '部门（如 卫健局）/ department')
+    .option('-o, --output <file>', '输出文件 / output file')
+    .action((id: string, opts: { department: string; output?: string }) =>
+      run(async () =>
+        (await import('./commands/round-template.js')).roundTemplateCommand(context(), id, opts),
+      )(),
+    );
+
   program
     .command('serve')
     .description('启动 HTTP 服务（端口取自 PORT）/ start the HTTP server (port from PORT)')

@@ -211,6 +211,22 @@ describe('EvaluationEngine', () => {
     expect(a.indicators.map((i) => i.code)).toEqual([rate.code, mmr.code]);
   });
 
+  it('ranks on its fast path exactly as ranking() does, this year and last (small populations shrunk)', () => {
+    let shrunk = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const engine = engineOf(observations(seed));
+      const full = engine.rankingOf('C')!.regions;
+      const fast = engine.ranksOf('C');
+      for (const r of full) {
+        const f = fast.find((x) => x.region === r.region)!;
+        expect([f.rank, f.previousRank]).toEqual([r.rank, r.previousRank]);
+      }
+      expect(full.filter((r) => r.rank !== null).length).toBeGreaterThan(1);
+      if (full.some((r) => r.components.some((c) => c.smallPopulation))) shrunk++;
+    }
+    expect(shrunk).toBeGreaterThan(2);
+  });
+
   it('counts attainment from the current milestones: quantitative only, with the counts', () => {
     const att = engineOf(observations(2)).attainmentFor('C')!;
     expect(att.overall.qualitative).toBe(1);

@@ -102,7 +102,9 @@ export class EvaluationEngine {
     volatile: false,
   };
   private readonly rankings = new Map<number, GroupRanking>();
-  private readonly previousRanks = new Map<number, Record<string, number | null>>();
+  /** Per region: its rank among its siblings this year and last year (0 = not ranked), from `fastRanks`. */
+  private readonly rank: Int32Array;
+  private readonly previousRank: Int32Array;
   private readonly rankingIndicators: readonly string[] | null;
 
   constructor(
@@ -150,6 +152,8 @@ export class EvaluationEngine {
     this.alertBits = new Uint8Array(cells);
     this.redBits = new Uint8Array(cells);
     this.counts = new Int32Array(this.regions.length * 4);
+    this.rank = new Int32Array(this.regions.length);
+    this.previousRank = new Int32Array(this.regions.length);
     this.recompute();
   }
 
@@ -229,7 +233,22 @@ export class EvaluationEngine {
   /** The ranking of a region's sub-regions (null when it has fewer than two assessed ones). */
   rankingOf(parentCode: string): GroupRanking | null {
     const r = this.regionIndex.get(parentCode);
-    return r === undefined ? null : (this.rankings.get(r) ?? null);
+    if (r === undefined) return null;
+    if (!this.rankings.has(r)) this.computeRanking(r);
+    return this.rankings.get(r) ?? null;
+  }
+
+  /** Each sub-region's rank this year and last (fast path; null = not ranked). */
+  ranksOf(parentCode: string): { region: string; rank: number | null; previousRank: number | null }[] {
+    const p = this.regionIndex.get(parentCode);
+    if (p === undefined) return [];
+    return (this.children[p] ?? [])
+      .filter((c) => this.assessed[c])
+      .map((c) => ({
+        region: (this.regions[c] as DatasetRegion).code,
+        rank: this.rank[c] || null,
+        previousRank: this.previousRank[c] || null,
+      }));
   }
 
   /** How many alerts the data support (fast path; `alerts()` builds them with their reasons). */
@@ -300,7 +319,11 @@ export class EvaluationEngine {
       for (const reg of touched) if (this.assessed[reg]) this.assessFast(t, reg);
     }
     for (const reg of chain) if (this.assessed[reg]) this.countAttainment(reg);
-    for (const g of groups) this.computeRanking(g, o.year === this.year - 1);
+    for (const g of groups) {
+      this.rankings.delete(g);
+      this.fastRanks(g, this.year, this.rank);
+      if (o.year === this.year - 1) this.fastRanks(g, this.year - 1, this.previousRank);
+    }
     return [...touched].map((i) => (this.regions[i] as DatasetRegion).code);
   }
 
@@ -318,7 +341,11 @@ export class EvaluationEngine {
       for (let r = 0; r < this.regions.length; r++) if (this.assessed[r]) this.assessFast(t, r);
     }
     for (let r = 0; r < this.regions.length; r++) if (this.assessed[r]) this.countAttainment(r);
-    for (let r = 0; r < this.regions.length; r++) this.computeRanking(r);
+    this.rankings.clear();
+    for (let r = 0; r < this.regions.length; r++) {
+      this.fastRanks(r, this.year, this.rank);
+      this.fastRanks(r, this.year - 1, this.previousRank);
+    }
   }
 
   /** Rolls every indicator × sex up the tree (part of `recompute`; public so it can be timed alone). */
@@ -633,7 +660,83 @@ export class EvaluationEngine {
 
   private spec: ReturnType<EvaluationEngine['rankingSpec']> | null = null;
 
-  private computeRanking(p: number, refreshPrevious = true): void {
+  /**
+   * `ranking` on plain numbers for one region's sub-regions in one year, writing each child's rank (0 = not
+   * ranked) into `into`: the same distance-to-target scores, small-population shrinking, half-the-indicators
+   * rule and 1e-9 ties, without building objects (tested to give `ranking`'s ranks).
+   */
+  private fastRanks(p: number, year: number, into: Int32Array): void {
+    const kids = (this.children[p] ?? []).filter((c) => this.assessed[c]);
+    for (const c of this.children[p] ?? []) into[c] = 0;
+    if (kids.length < 2) return;
+    this.spec ??= this.rankingSpec();
+    const y = year - this.y0;
+    if (y < 0 || y >= this.nYears) return;
+    const n = kids.length;
+    const nInd = this.spec.length;
+    const sums = new Float64Array(n);
+    const withData = new Int32Array(n);
+    const used = new Float64Array(n);
+    const scoreOf = new Float64Array(n * nInd).fill(NaN);
+    this.spec.forEach(({ ind, comparator, value: goal }, j) => {
+      const cube = this.cubes.get(`${ind.code}|${ind.sex}`) as Cube;
+      const band = comparator === '~';
+      const up = !(band || comparator === '<=');
+      const top = band ? 0.05 * Math.abs(goal) : goal;
+      const pv = cube.used[p * this.nYears + y] as number;
+      const parentValue = Number.isNaN(pv) ? NaN : band ? Math.abs(pv - goal) : pv;
+      let worst = NaN;
+      for (let i = 0; i < n; i++) {
+        const a = (kids[i] as number) * this.nYears + y;
+        let v = cube.used[a] as number;
+        if (!Number.isNaN(v) && band) v = Math.abs(v - goal);
+        const den = (
+          Number.isNaN(cube.reported[a] as number) ? cube.rolledDen[a] : cube.reportedDen[a]
+        ) as number;
+        const min = ind.minDenominator;
+        if (!Number.isNaN(v) && min !== null && !Number.isNaN(den) && den < min) {
+          const z = Math.sqrt(Math.max(0, den) / min);
+          v = Number.isNaN(parentValue) ? NaN : z * v + (1 - z) * parentValue;
+        }
+        used[i] = v;
+        if (!Number.isNaN(v) && (Number.isNaN(worst) || (up ? v < worst : v > worst))) worst = v;
+      }
+      for (let i = 0; i < n; i++) {
+        const x = used[i] as number;
+        if (Number.isNaN(x)) continue;
+        let score: number;
+        if (up ? x >= top : x <= top) score = 1;
+        else if (top === worst) score = 1;
+        else score = Math.min(1, Math.max(0, (x - worst) / (top - worst)));
+        scoreOf[i * nInd + j] = score;
+        withData[i] = (withData[i] as number) + 1;
+      }
+    });
+    for (let i = 0; i < n; i++) {
+      const total = withData[i] as number;
+      if (total === 0 || total * 2 < nInd) {
+        sums[i] = NaN;
+        continue;
+      }
+      let sum = 0;
+      for (let j = 0; j < nInd; j++) {
+        const score = scoreOf[i * nInd + j] as number;
+        if (!Number.isNaN(score)) sum += score / total;
+      }
+      sums[i] = sum;
+    }
+    for (let i = 0; i < n; i++) {
+      const score = sums[i] as number;
+      if (Number.isNaN(score)) continue;
+      let above = 0;
+      for (let k = 0; k < n; k++)
+        if (!Number.isNaN(sums[k] as number) && (sums[k] as number) - score > 1e-9) above++;
+      into[kids[i] as number] = 1 + above;
+    }
+  }
+
+  /** The full ranking of a group (objects, components), made when read; its ranks equal `fastRanks`. */
+  private computeRanking(p: number): void {
     const kids = (this.children[p] ?? []).filter((c) => this.assessed[c]);
     if (kids.length < 2) return;
     this.spec ??= this.rankingSpec();
@@ -669,14 +772,9 @@ export class EvaluationEngine {
       });
       return { indicators, values };
     };
-    let previousRanks = this.previousRanks.get(p);
-    if (!previousRanks || refreshPrevious) {
-      const previous = at(this.year - 1);
-      previousRanks = Object.fromEntries(
-        ranking(previous.indicators, previous.values).map((r) => [r.region, r.rank]),
-      );
-      this.previousRanks.set(p, previousRanks);
-    }
+    const previousRanks = Object.fromEntries(
+      kids.map((c) => [(this.regions[c] as DatasetRegion).code, this.previousRank[c] || null]),
+    );
     const current = at(this.year);
     this.rankings.set(p, {
       parentCode: (this.regions[p] as DatasetRegion).code,

@@ -18,7 +18,6 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import JSZip from 'jszip';
 import { DEFAULT_CHART_SIZE, renderChartPngs } from '../charts/render-chart.js';
 import { BODY_LINE_TWIPS, FONTS, MARGIN_MM, PAGE_MM, SIZES, TEXT_WIDTH_MM } from './gbt9704.js';
 import type { ReportBlock, ReportDocument } from './report-model.js';
@@ -104,7 +103,7 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
       },
     ],
   });
-  return withTitleFontFallback(await Packer.toBuffer(document));
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }
 
 function renderBlock(block: ReportBlock, images: Map<ReportBlock, Buffer>): (Paragraph | Table)[] {
@@ -219,18 +218,26 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): Table {
   });
 }
 
+const FONT_TABLE_NAMESPACES =
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
 /**
- * Declares 宋体 as the alternative of the 小标宋 title font in the font table (w:altName), so that Word shows
- * a 宋体 title where 方正小标宋简体 is not installed rather than a random default.
+ * The font table: the fonts the document uses, with 宋体 declared as the alternative (w:altName) of the
+ * 小标宋 title font, so that Word shows a 宋体 title where 方正小标宋简体 is not installed.
  */
-async function withTitleFontFallback(docx: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const path = 'word/fontTable.xml';
-  const xml = await zip.file(path)?.async('string');
-  if (xml === undefined) return docx;
-  const entry =
-    `<w:font w:name="${FONTS.title}"><w:altName w:val="${FONTS.titleFallback}"/><w:charset w:val="86"/>` +
-    `<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`;
-  zip.file(path, xml.replace(/<\/w:fonts>\s*$/, `${entry}</w:fonts>`));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+export function fontTableXml(): string {
+  const font = (name: string, family: 'roman' | 'swiss' | 'modern', altName?: string) =>
+    `<w:font w:name="${name}">${altName ? `<w:altName w:val="${altName}"/>` : ''}` +
+    `<w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts ${FONT_TABLE_NAMESPACES}>` +
+    font(FONTS.title, 'roman', FONTS.titleFallback) +
+    font('宋体', 'roman') +
+    font(FONTS.body, 'modern') +
+    font(FONTS.heading1, 'swiss') +
+    font(FONTS.heading2, 'modern') +
+    `<w:font w:name="${FONTS.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>` +
+    `</w:fonts>`
+  );
 }

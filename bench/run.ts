@@ -3,8 +3,14 @@
 import { evaluationBenchmarks } from './evaluation-benchmarks.js';
 import { observationImportBenchmarks } from './observation-import-benchmarks.js';
 import { planBenchmarks } from './plan-benchmarks.js';
+import { reportBenchmarks } from './report-benchmarks.js';
 
-for (const bench of [...planBenchmarks, ...observationImportBenchmarks, ...evaluationBenchmarks]) {
+for (const bench of [
+  ...planBenchmarks,
+  ...observationImportBenchmarks,
+  ...evaluationBenchmarks,
+  ...reportBenchmarks,
+]) {
   const result = await bench();
   console.log(JSON.stringify(result));
 }

@@ -131,7 +131,7 @@ export async function syncAlerts(
           continue;
         }
         if (old.status === 'closed') {
-          await trx
+          const done = await trx
             .updateTable('alerts')
             .set({
               status: 'issued',
@@ -143,18 +143,24 @@ export async function syncAlerts(
             })
             .where('id', '=', old.id)
             .where('status', '=', 'closed')
-            .execute();
+            .executeTakeFirst();
+          // Another process may have done it first (its update committed while this one waited): no event then.
+          if (Number(done.numUpdatedRows) === 0) continue;
           events.push({ alert: old.id, kind: 'reopened', from: 'closed', to: 'issued', note: c.reason });
           counts.reopened++;
         } else if (
           OPEN_ALERT_STATUSES.includes(old.status as AlertStatus) &&
           (old.level !== c.level || old.reason !== c.reason)
         ) {
-          await trx
+          const done = await trx
             .updateTable('alerts')
             .set({ level: c.level, reason: c.reason, reason_en: c.reasonEn, updated_at: at })
             .where('id', '=', old.id)
-            .execute();
+            .where('status', '=', old.status)
+            .where('reason', '=', old.reason)
+            .where('level', '=', old.level)
+            .executeTakeFirst();
+          if (Number(done.numUpdatedRows) === 0) continue;
           events.push({ alert: old.id, kind: 'updated', from: old.status, to: old.status, note: c.reason });
           counts.updated++;
         }
@@ -163,11 +169,13 @@ export async function syncAlerts(
       for (const old of stored) {
         if (wanted.has(key(old)) || !inScope.has(old.region_code)) continue;
         if (!OPEN_ALERT_STATUSES.includes(old.status as AlertStatus)) continue;
-        await trx
+        const done = await trx
           .updateTable('alerts')
           .set({ status: 'closed', closed_note: AUTO_CLOSE_NOTE, updated_at: at })
           .where('id', '=', old.id)
-          .execute();
+          .where('status', '=', old.status)
+          .executeTakeFirst();
+        if (Number(done.numUpdatedRows) === 0) continue;
         events.push({
           alert: old.id,
           kind: 'auto_closed',

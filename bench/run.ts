@@ -4,11 +4,13 @@ import { evaluationBenchmarks } from './evaluation-benchmarks.js';
 import { observationImportBenchmarks } from './observation-import-benchmarks.js';
 import { planBenchmarks } from './plan-benchmarks.js';
 import { reportBenchmarks } from './report-benchmarks.js';
+import { webBenchmarks } from './web-benchmarks.js';
 
 for (const bench of [
   ...planBenchmarks,
   ...observationImportBenchmarks,
   ...evaluationBenchmarks,
+  ...webBenchmarks,
   ...reportBenchmarks,
 ]) {
   const result = await bench();

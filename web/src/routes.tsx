@@ -10,7 +10,10 @@ import { ApiError } from './api/client';
 
 // One chunk per page: the shell loads first, each page when it is opened.
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page'));
-const OverviewPage = lazy(() => import('./features/overview/overview-page'));
+const loadOverview = () => import('./features/overview/overview-page');
+// The landing page's code is fetched with the session check rather than after it.
+if (location.pathname === '/') void loadOverview();
+const OverviewPage = lazy(loadOverview);
 const PlanListPage = lazy(() => import('./features/plans/plan-list-page'));
 const PlanBrowserPage = lazy(() => import('./features/plans/plan-browser-page'));
 const IndicatorListPage = lazy(() => import('./features/indicators/indicator-list-page'));

@@ -16,11 +16,15 @@ interface SessionBody {
   csrfToken: string;
 }
 
+// Asked as soon as the bundle runs, not after the first render: the page waits on it.
+const firstSession = api<SessionBody>('/api/auth/me');
+firstSession.catch(() => undefined);
+
 /** Holds the signed-in user; asks /api/auth/me once at start (the cookie may still be valid). */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => {
-    api<SessionBody>('/api/auth/me')
+    firstSession
       .then((s) => {
         setCsrfToken(s.csrfToken);
         setUser(s.user);

@@ -1,4 +1,4 @@
-import type { Resources } from './zh';
+import type { Resources } from './zh.js';
 
 /** English interface text (the same keys as zh.ts; the type makes a missing key a compile error). */
 export const en: Resources = {

@@ -29,16 +29,17 @@ export function evaluatePlan(
   regionCode: string,
 ): AssessedIndicator[] {
   const out: AssessedIndicator[] = [];
+  const headline = new Map<string, { year: number; value: number }[]>();
+  for (const o of observations) {
+    if (o.regionCode !== regionCode || !isHeadline(o)) continue;
+    const key = `${o.indicatorCode}|${o.sex}`;
+    headline.set(key, [...(headline.get(key) ?? []), { year: o.year, value: o.value }]);
+  }
   for (const indicator of catalog) {
     const own = targetsOf(targets, indicator, catalog);
     if (own.length === 0) continue;
     const sex = targetSex(indicator);
-    const series = observations
-      .filter(
-        (o) =>
-          o.indicatorCode === indicator.code && o.regionCode === regionCode && o.sex === sex && isHeadline(o),
-      )
-      .map((o) => ({ year: o.year, value: o.value }));
+    const series = headline.get(`${indicator.code}|${sex}`) ?? [];
     const assessment = assessTarget(series, own);
     const current = assessment.current;
     if (!current) continue;

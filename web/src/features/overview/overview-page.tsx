@@ -42,6 +42,7 @@ export default function OverviewPage() {
       planForRegion(plans.data.plans, user.regionCode, ancestorCodes(user.regionCode)) ??
       plans.data.plans[0])
     : undefined;
+  // Until the plans are in, the user's own region: its data are asked for at once, in parallel.
   const region = plan?.regionCode ?? user.regionCode;
   const targets = useApi<{ targets: Target[] }>(
     plan ? `/api/plans/${encodeURIComponent(plan.id)}/targets` : null,
@@ -132,17 +133,13 @@ function OverviewBody({
   for (const a of assessed) counts[a.status] = (counts[a.status] ?? 0) + 1;
   const latestYear = Math.max(0, ...rows.map((o) => o.year));
   const owed = assessed.map((a) => a.indicator);
+  const present = new Set(
+    rows
+      .filter((o) => o.year === latestYear && isHeadline(o))
+      .map((o) => `${o.regionCode}|${o.indicatorCode}|${o.sex}`),
+  );
   const completeness = [region.region, ...region.children].map((r) => {
-    const have = owed.filter((ind) =>
-      rows.some(
-        (o) =>
-          o.regionCode === r.code &&
-          o.indicatorCode === ind.code &&
-          o.year === latestYear &&
-          o.sex === targetSex(ind) &&
-          isHeadline(o),
-      ),
-    ).length;
+    const have = owed.filter((ind) => present.has(`${r.code}|${ind.code}|${targetSex(ind)}`)).length;
     return { region: r, have, owed: owed.length };
   });
   const totalHave = completeness.reduce((n, c) => n + c.have, 0);

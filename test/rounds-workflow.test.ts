@@ -274,6 +274,27 @@ for (const engine of ENGINES) {
       expect(entries[0]).toMatchObject({ oldValue: null, newValue: 11, source: 'api' });
       expect(entries[4]).toMatchObject({ reason: '与卫健统计年报不符' });
       expect(entries[8]).toMatchObject({ reason: '省统计局核查', userName: expect.any(String) });
+
+      // A change outside the round (PUT /api/observations) is in the same trail.
+      const direct = await h.as(lead, {
+        method: 'PUT',
+        url: '/api/observations',
+        payload: {
+          cells: [{ indicator: MMR, region: '340822', year: 2024, value: 10.4, comment: '年报更正' }],
+        },
+      });
+      expect(direct.statusCode, direct.body).toBe(200);
+      const after = await h.as(reporter, {
+        method: 'GET',
+        url: `/api/rounds/${ROUND}/cells/${cell.id}/history`,
+      });
+      expect(after.json<{ history: unknown[] }>().history.at(-1)).toMatchObject({
+        action: 'save',
+        oldValue: 10.2,
+        newValue: 10.4,
+        reason: '年报更正',
+        source: 'api',
+      });
     });
 
     it('rolls the counties’ approved values up to the city and reports progress and reminders', async () => {

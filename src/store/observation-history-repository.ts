@@ -1,7 +1,10 @@
 import type { ObservationSource } from '../domain/observations/observation.js';
 import type { CellAction } from '../domain/rounds/cell-transition.js';
 import type { CellState } from '../domain/rounds/round.js';
+import { randomUUID } from 'node:crypto';
 import type { HalfskyDatabase } from './create-database.js';
+import { inChunks } from './in-chunks.js';
+import type { ObservationHistoryRow } from './round-tables.js';
 
 /** One change of a value or its review state: who, when, old and new, why, and through what. */
 export interface HistoryEntry {
@@ -29,7 +32,11 @@ export async function listCellHistory(db: HalfskyDatabase, cellId: string): Prom
     .orderBy('h.at')
     .orderBy('h.id')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toEntry);
+}
+
+function toEntry(r: ObservationHistoryRow & { user_name: string | null }): HistoryEntry {
+  return {
     action: r.action as CellAction,
     oldValue: r.old_value === null ? null : Number(r.old_value),
     newValue: r.new_value === null ? null : Number(r.new_value),
@@ -40,5 +47,80 @@ export async function listCellHistory(db: HalfskyDatabase, cellId: string): Prom
     userId: r.user_id,
     userName: r.user_name,
     at: r.at,
+  };
+}
+
+/** A change made outside a round (PUT /api/observations): the key, old and new value, who and how. */
+export interface OutsideRoundChange {
+  indicatorCode: string;
+  regionCode: string;
+  year: number;
+  sex: string;
+  urbanRural: string;
+  age: string;
+  oldValue: number | null;
+  newValue: number;
+  reason: string | null;
+}
+
+/** Appends history rows (action `save`, no round) for values written outside a round. */
+export async function appendOutsideRoundHistory(
+  db: HalfskyDatabase,
+  changes: readonly OutsideRoundChange[],
+  by: { userId: string; source: ObservationSource; at: Date },
+): Promise<void> {
+  const at = by.at.toISOString();
+  const rows = changes.map((c) => ({
+    id: randomUUID(),
+    indicator_code: c.indicatorCode,
+    region_code: c.regionCode,
+    year: c.year,
+    sex: c.sex,
+    urban_rural: c.urbanRural,
+    age: c.age,
+    round_id: null,
+    cell_id: null,
+    action: 'save',
+    old_value: c.oldValue,
+    new_value: c.newValue,
+    old_state: null,
+    new_state: null,
+    reason: c.reason,
+    source: by.source,
+    user_id: by.userId,
+    at,
   }));
+  await inChunks(rows, (chunk) => db.insertInto('observation_history').values(chunk).execute(), 1000);
+}
+
+/**
+ * The history of one value by its key, round or not (the cell history of a round joined with changes
+ * made through PUT /api/observations), oldest first.
+ */
+export async function listKeyHistory(
+  db: HalfskyDatabase,
+  key: {
+    indicatorCode: string;
+    regionCode: string;
+    year: number;
+    sex: string;
+    urbanRural: string;
+    age: string;
+  },
+): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('observation_history as h')
+    .leftJoin('users as u', 'u.id', 'h.user_id')
+    .selectAll('h')
+    .select('u.display_name as user_name')
+    .where('h.indicator_code', '=', key.indicatorCode)
+    .where('h.region_code', '=', key.regionCode)
+    .where('h.year', '=', key.year)
+    .where('h.sex', '=', key.sex)
+    .where('h.urban_rural', '=', key.urbanRural)
+    .where('h.age', '=', key.age)
+    .orderBy('h.at')
+    .orderBy('h.id')
+    .execute();
+  return rows.map(toEntry);
 }

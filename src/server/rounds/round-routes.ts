@@ -14,7 +14,7 @@ import { roundTemplateFile } from '../../services/rounds/round-template-file.js'
 import { saveRoundRows } from '../../services/rounds/save-round-cells.js';
 import { submitRoundCells } from '../../services/rounds/submit-round-cells.js';
 import { uploadRoundFile } from '../../services/rounds/upload-round-file.js';
-import { listCellHistory } from '../../store/observation-history-repository.js';
+import { listKeyHistory } from '../../store/observation-history-repository.js';
 import { listRoundCells, listRounds } from '../../store/round-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { requestLang } from '../request-lang.js';
@@ -356,7 +356,8 @@ export function roundRoutes(app: FastifyInstance, config: Config, deps: Resolved
         !can(user(request), 'observation:read', { regionLineage: lineageOf(ctx.tree, cell.regionCode) })
       )
         throw new HalfskyError('ROUND_NOT_FOUND', { id: `${request.params.id}/${request.params.cellId}` });
-      return { history: await listCellHistory(deps.db, cell.id) };
+      // By the value's key: round changes and those made through PUT /api/observations alike.
+      return { history: await listKeyHistory(deps.db, { ...cell, year: ctx.round.year }) };
     },
   );
 

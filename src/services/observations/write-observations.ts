@@ -2,11 +2,13 @@ import type { AccessUser } from '../../domain/access/access-user.js';
 import { can } from '../../domain/access/can.js';
 import type { ErrorField } from '../../domain/errors.js';
 import { INDICATOR_CATALOG, findIndicator } from '../../domain/indicators/catalog.js';
+import { observationKey } from '../../domain/observations/observation.js';
 import type { RawObservationRow } from '../../domain/observations/observation-columns.js';
 import { describeRowProblem, type RowProblem } from '../../domain/observations/row-problem.js';
 import { validateObservationRows } from '../../domain/observations/validate-observation-rows.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { upsertCurrentObservations } from '../../store/observation-repository.js';
+import { appendOutsideRoundHistory } from '../../store/observation-history-repository.js';
+import { listObservations, upsertCurrentObservations } from '../../store/observation-repository.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
 import { ensureReferencedData } from '../reference-data/ensure-referenced-data.js';
 
@@ -85,6 +87,18 @@ export async function writeObservations(
     tree,
     rows.map((r) => r.observation),
   );
+  // The values before the write, for the observation history (every change: who, when, old, new, source).
+  const written = rows.map((r) => r.observation);
+  const before = new Map(
+    (
+      await listObservations(db, {
+        indicatorCodes: [...new Set(written.map((o) => o.indicatorCode))],
+        regionCodes: [...new Set(written.map((o) => o.regionCode))],
+        yearFrom: Math.min(...written.map((o) => o.year)),
+        yearTo: Math.max(...written.map((o) => o.year)),
+      })
+    ).map((o) => [observationKey(o), o.value]),
+  );
   const result = await upsertCurrentObservations(
     db,
     rows.map((r) => r.observation),
@@ -107,6 +121,16 @@ export async function writeObservations(
       })),
     };
   }
+  await appendOutsideRoundHistory(
+    db,
+    written.map((o) => ({
+      ...o,
+      oldValue: before.get(observationKey(o)) ?? null,
+      newValue: o.value,
+      reason: o.comment,
+    })),
+    { userId: user.id, source: 'api', at: now },
+  );
   return { kind: 'stored', inserted: result.inserted, updated: result.updated };
 }
 

@@ -184,12 +184,11 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): Table {
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((total * w) / sum));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  // Borders and cell margins are set once on the table (not per cell): the yearbook has thousands of cells.
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 60, right: 60, top: 20, bottom: 20 },
-      borders: { top: border, bottom: border, left: border, right: border },
       children: [
         new Paragraph({
           alignment: header || i > 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
@@ -201,6 +200,15 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): Table {
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
     rows: [
       new TableRow({
         tableHeader: true,

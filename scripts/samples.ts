@@ -1,14 +1,14 @@
 /**
  * Regenerates the report samples in docs/samples/ from the demo's simulated data for 安庆 (模拟数据):
  * `npx tsx scripts/samples.ts`. Seeds a temporary SQLite database with the 安庆 plan and its simulated
- * observations, writes the annual report, the mid-term evaluation, the yearbook (.xlsx) and a department
- * template, converts the annual report to PDF with LibreOffice and its first pages to PNG with pdftoppm,
- * so a reader can look at what Word and LibreOffice show.
+ * observations, writes the annual report, the yearbook (.xlsx) and a department template, converts the
+ * annual report to PDF with LibreOffice (in a temporary folder) and its first three pages to PNG with
+ * pdftoppm, so a reader can look at what LibreOffice shows. Kept small: no PDF, no evaluation report.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { seedDemo } from '../src/services/demo/seed-demo.js';
 import { generateReport, type GenerateReportInput } from '../src/services/reports/generate-report.js';
 import { createDatabase } from '../src/store/create-database.js';
@@ -25,7 +25,6 @@ try {
   await seedDemo(db, { plansDir: join(work, 'plans'), maxBytes: 20 * 1024 * 1024 });
   const samples: [string, Omit<GenerateReportInput, 'planId' | 'year'>][] = [
     ['annual-anqing-2024.docx', { kind: 'annual' }],
-    ['midterm-anqing-2024.docx', { kind: 'midterm' }],
     ['yearbook-anqing-2024.xlsx', { kind: 'yearbook', format: 'xlsx' }],
     ['department-anqing-2024-weijianju.docx', { kind: 'department', department: '卫健局' }],
   ];
@@ -36,7 +35,7 @@ try {
   }
   for (const f of readdirSync(out).filter((f) => f.endsWith('.png') || f.endsWith('.pdf')))
     rmSync(join(out, f));
-  const pdf = docxToPdf(join(out, 'annual-anqing-2024.docx'), out);
+  const pdf = docxToPdf(join(out, 'annual-anqing-2024.docx'), work);
   execFileSync('pdftoppm', [
     '-r',
     '60',
@@ -69,5 +68,5 @@ function docxToPdf(docx: string, dir: string): string {
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  return docx.replace(/\.docx$/, '.pdf');
+  return join(dir, basename(docx).replace(/\.docx$/, '.pdf'));
 }

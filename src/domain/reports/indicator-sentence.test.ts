@@ -107,11 +107,19 @@ describe('indicatorSentence', () => {
         name: '乳腺癌筛查率',
         unit: '%',
         value: 60.5,
-        previous: { year: 2023, value: 60 },
-        milestones: [milestone(2030, 'needs_acceleration', 2024, null, 'increase', '%')],
+        previous: { year: 2023, value: 61 },
+        milestones: [
+          {
+            ...milestone(2030, 'needs_acceleration', 2024, null, 'increase', '%'),
+            base: { year: 2020, value: 58 },
+          },
+        ],
       }),
     );
-    expect(s).toBe('乳腺癌筛查率为60.5%，比上年提高0.5个百分点，有所提高，但幅度偏小，需加快进度。');
+    // Down on the year before, up since the base year: the verdict names the period it speaks of.
+    expect(s).toBe(
+      '乳腺癌筛查率为60.5%，比上年下降0.5个百分点，2020年以来有所提高，但幅度偏小，需加快进度。',
+    );
   });
 
   it('marks provisional and simulated values together', () => {

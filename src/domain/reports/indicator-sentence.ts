@@ -5,7 +5,10 @@ import { changeText } from './change-wording.js';
 import { dataMark, type DataFlags } from './data-marks.js';
 
 /** The parts of a milestone assessment a sentence may use. */
-export type MilestoneFact = Pick<Assessment, 'status' | 'final' | 'latest' | 'target'>;
+export type MilestoneFact = Pick<Assessment, 'status' | 'final' | 'latest' | 'target'> & {
+  /** The base-year point the pace is measured from. */
+  base?: Point | null;
+};
 
 /** Everything one indicator sentence is allowed to say, for one region and year. */
 export interface IndicatorFact {
@@ -75,10 +78,12 @@ export function targetClause(fact: Pick<IndicatorFact, 'year' | 'milestones'>): 
   if (c === 'increase' || c === 'decrease') {
     // No number to reach: judged on the pace of change alone (Open SDG's no-target rule).
     const word = c === 'increase' ? '提高' : '降低';
+    // The pace is measured from the base year, which may differ from the change on the year before.
+    const since = current.base ? `${current.base.year}年以来` : '';
     const verdicts: Partial<Record<string, string>> = {
       on_track: `符合${y}年“逐步${word}”的要求`,
-      needs_acceleration: `有所${word}，但幅度偏小，需加快进度`,
-      limited_progress: `${word}幅度有限`,
+      needs_acceleration: `${since}有所${word}，但幅度偏小，需加快进度`,
+      limited_progress: `${since}${word}幅度有限`,
       deterioration: `变化方向与“逐步${word}”的要求相反`,
       insufficient_data: '数据年份不足，暂无法评估进展',
     };

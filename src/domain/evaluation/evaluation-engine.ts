@@ -21,32 +21,14 @@ import {
   S_NOT_ASSESSABLE,
   type FastStatus,
 } from './fast-status.js';
+import { fastRanks } from './fast-ranks.js';
+import { cellValue, newCube, rollUpCell, type Cube } from './value-cube.js';
 import { MODIFIED_Z_THRESHOLD, modifiedZScore } from './modified-z-score.js';
 import { PROGRESS_STATUSES, type ProgressStatus } from './progress-status.js';
 import type { Direction } from './progress-status.js';
 import { RED_Z, type AlertRule } from './alert-rules.js';
 import { ranking, type RankingIndicator, type RegionValues } from './ranking.js';
 import { volatility } from './volatility.js';
-
-/** One indicator × sex over every region and year, as flat arrays (region-major); NaN = no data. */
-interface Cube {
-  indicator: DatasetIndicator;
-  sex: string;
-  reported: Float64Array;
-  reportedNum: Float64Array;
-  reportedDen: Float64Array;
-  rolled: Float64Array;
-  rolledNum: Float64Array;
-  rolledDen: Float64Array;
-  /** The value used: reported where there is one, else rolled up. */
-  used: Float64Array;
-  contributed: Uint16Array;
-  /** Per region, the evaluated year: modified z-score among its siblings and their median (NaN: none). */
-  z: Float64Array;
-  zMedian: Float64Array;
-  /** Per region: 1 once its children's z-scores are computed for the current values. */
-  zDone: Uint8Array;
-}
 
 const RANKED_COMPARATORS = new Set(['<=', '>=', '~', '=']);
 
@@ -357,23 +339,12 @@ export class EvaluationEngine {
     const key = `${indicatorCode}|${sex}`;
     let cube = this.cubes.get(key);
     if (!cube) {
-      const n = this.regions.length * this.nYears;
-      const nan = () => new Float64Array(n).fill(NaN);
-      cube = {
-        indicator: this.indicators.get(indicatorCode) as DatasetIndicator,
+      cube = newCube(
+        this.indicators.get(indicatorCode) as DatasetIndicator,
         sex,
-        reported: nan(),
-        reportedNum: nan(),
-        reportedDen: nan(),
-        rolled: nan(),
-        rolledNum: nan(),
-        rolledDen: nan(),
-        used: nan(),
-        contributed: new Uint16Array(n),
-        z: new Float64Array(this.regions.length).fill(NaN),
-        zMedian: new Float64Array(this.regions.length).fill(NaN),
-        zDone: new Uint8Array(this.regions.length),
-      };
+        this.regions.length,
+        this.nYears,
+      );
       this.cubes.set(key, cube);
     }
     return cube;
@@ -424,47 +395,7 @@ export class EvaluationEngine {
 
   /** DHIS2 aggregation, as `rollUp`: ratio of summed parts, or a sum; a child counts with all its inputs. */
   private rollUpCell(cube: Cube, r: number, y: number): void {
-    const rule = cube.indicator.rollUp;
-    const at = r * this.nYears + y;
-    if (rule.kind === 'reported') return;
-    let num = 0;
-    let den = 0;
-    let sum = 0;
-    let n = 0;
-    for (const c of this.children[r] ?? []) {
-      const ca = c * this.nYears + y;
-      if (rule.kind === 'sum') {
-        const v = cube.used[ca];
-        if (!Number.isNaN(v as number)) {
-          sum += v as number;
-          n++;
-        }
-        continue;
-      }
-      const own =
-        !Number.isNaN(cube.reportedNum[ca] as number) && !Number.isNaN(cube.reportedDen[ca] as number);
-      const cn = own ? cube.reportedNum[ca] : cube.rolledNum[ca];
-      const cd = own ? cube.reportedDen[ca] : cube.rolledDen[ca];
-      if (Number.isNaN(cn as number) || Number.isNaN(cd as number) || (cd as number) < 0) continue;
-      num += cn as number;
-      den += cd as number;
-      n++;
-    }
-    cube.contributed[at] = n;
-    if (n === 0) {
-      cube.rolled[at] = NaN;
-      cube.rolledNum[at] = NaN;
-      cube.rolledDen[at] = NaN;
-    } else if (rule.kind === 'sum') {
-      cube.rolled[at] = sum;
-    } else {
-      cube.rolledNum[at] = num;
-      cube.rolledDen[at] = den;
-      cube.rolled[at] = den === 0 ? NaN : (num / den) * rule.multiplier;
-    }
-    cube.used[at] = Number.isNaN(cube.reported[at] as number)
-      ? (cube.rolled[at] as number)
-      : (cube.reported[at] as number);
+    rollUpCell(cube, this.children[r] ?? [], r, y, this.nYears);
   }
 
   private used(cube: Cube, at: number): number {
@@ -472,22 +403,7 @@ export class EvaluationEngine {
   }
 
   private cell(cube: Cube, r: number, y: number): CellValue {
-    const at = r * this.nYears + y;
-    const reported = Number.isNaN(cube.reported[at] as number) ? null : (cube.reported[at] as number);
-    const rolledUp = Number.isNaN(cube.rolled[at] as number) ? null : (cube.rolled[at] as number);
-    const difference = reported !== null && rolledUp !== null ? reported - rolledUp : null;
-    return {
-      year: this.y0 + y,
-      value: reported ?? rolledUp,
-      source: reported !== null ? 'reported' : rolledUp !== null ? 'rolled_up' : null,
-      reported,
-      rolledUp,
-      difference,
-      relativeDifference:
-        difference !== null && rolledUp !== 0 ? difference / Math.abs(rolledUp as number) : null,
-      contributed: cube.contributed[at] as number,
-      expected: (this.children[r] ?? []).length,
-    };
+    return cellValue(cube, r, y, this.nYears, this.y0, (this.children[r] ?? []).length);
   }
 
   /** The fast decisions for one target in one region: status, milestone, alert rule bits. */
@@ -660,79 +576,38 @@ export class EvaluationEngine {
 
   private spec: ReturnType<EvaluationEngine['rankingSpec']> | null = null;
 
-  /**
-   * `ranking` on plain numbers for one region's sub-regions in one year, writing each child's rank (0 = not
-   * ranked) into `into`: the same distance-to-target scores, small-population shrinking, half-the-indicators
-   * rule and 1e-9 ties, without building objects (tested to give `ranking`'s ranks).
-   */
+  /** Each sub-region's rank (0 = not ranked) in one year into `into`, by `fastRanks` (same ranks as `ranking`). */
   private fastRanks(p: number, year: number, into: Int32Array): void {
     const kids = (this.children[p] ?? []).filter((c) => this.assessed[c]);
     for (const c of this.children[p] ?? []) into[c] = 0;
-    if (kids.length < 2) return;
-    this.spec ??= this.rankingSpec();
     const y = year - this.y0;
-    if (y < 0 || y >= this.nYears) return;
-    const n = kids.length;
-    const nInd = this.spec.length;
-    const sums = new Float64Array(n);
-    const withData = new Int32Array(n);
-    const used = new Float64Array(n);
-    const scoreOf = new Float64Array(n * nInd).fill(NaN);
-    this.spec.forEach(({ ind, comparator, value: goal }, j) => {
+    if (kids.length < 2 || y < 0 || y >= this.nYears) return;
+    this.spec ??= this.rankingSpec();
+    const m = this.spec.length;
+    const values = new Float64Array(kids.length * m);
+    const denominators = new Float64Array(kids.length * m);
+    const indicators = this.spec.map(({ ind, comparator, value: goal }, j) => {
       const cube = this.cubes.get(`${ind.code}|${ind.sex}`) as Cube;
       const band = comparator === '~';
-      const up = !(band || comparator === '<=');
-      const top = band ? 0.05 * Math.abs(goal) : goal;
-      const pv = cube.used[p * this.nYears + y] as number;
-      const parentValue = Number.isNaN(pv) ? NaN : band ? Math.abs(pv - goal) : pv;
-      let worst = NaN;
-      for (let i = 0; i < n; i++) {
-        const a = (kids[i] as number) * this.nYears + y;
-        let v = cube.used[a] as number;
-        if (!Number.isNaN(v) && band) v = Math.abs(v - goal);
-        const den = (
+      kids.forEach((c, i) => {
+        const a = c * this.nYears + y;
+        const v = cube.used[a] as number;
+        values[i * m + j] = band ? Math.abs(v - goal) : v;
+        denominators[i * m + j] = (
           Number.isNaN(cube.reported[a] as number) ? cube.rolledDen[a] : cube.reportedDen[a]
         ) as number;
-        const min = ind.minDenominator;
-        if (!Number.isNaN(v) && min !== null && !Number.isNaN(den) && den < min) {
-          const z = Math.sqrt(Math.max(0, den) / min);
-          v = Number.isNaN(parentValue) ? NaN : z * v + (1 - z) * parentValue;
-        }
-        used[i] = v;
-        if (!Number.isNaN(v) && (Number.isNaN(worst) || (up ? v < worst : v > worst))) worst = v;
-      }
-      for (let i = 0; i < n; i++) {
-        const x = used[i] as number;
-        if (Number.isNaN(x)) continue;
-        let score: number;
-        if (up ? x >= top : x <= top) score = 1;
-        else if (top === worst) score = 1;
-        else score = Math.min(1, Math.max(0, (x - worst) / (top - worst)));
-        scoreOf[i * nInd + j] = score;
-        withData[i] = (withData[i] as number) + 1;
-      }
+      });
+      const pv = cube.used[p * this.nYears + y] as number;
+      return {
+        up: !(band || comparator === '<='),
+        top: band ? 0.05 * Math.abs(goal) : goal,
+        minDenominator: ind.minDenominator,
+        parentValue: band ? Math.abs(pv - goal) : pv,
+      };
     });
-    for (let i = 0; i < n; i++) {
-      const total = withData[i] as number;
-      if (total === 0 || total * 2 < nInd) {
-        sums[i] = NaN;
-        continue;
-      }
-      let sum = 0;
-      for (let j = 0; j < nInd; j++) {
-        const score = scoreOf[i * nInd + j] as number;
-        if (!Number.isNaN(score)) sum += score / total;
-      }
-      sums[i] = sum;
-    }
-    for (let i = 0; i < n; i++) {
-      const score = sums[i] as number;
-      if (Number.isNaN(score)) continue;
-      let above = 0;
-      for (let k = 0; k < n; k++)
-        if (!Number.isNaN(sums[k] as number) && (sums[k] as number) - score > 1e-9) above++;
-      into[kids[i] as number] = 1 + above;
-    }
+    const ranks = new Int32Array(kids.length);
+    fastRanks(indicators, kids.length, values, denominators, ranks);
+    kids.forEach((c, i) => (into[c] = ranks[i] as number));
   }
 
   /** The full ranking of a group (objects, components), made when read; its ranks equal `fastRanks`. */

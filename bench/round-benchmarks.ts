@@ -285,4 +285,3 @@ async function roundSaveCellApi(): Promise<BenchResult> {
 }
 
 export const roundBenchmarks = [roundUploadXlsx, roundSaveCellApi];
-export const __bigRound = bigRound;

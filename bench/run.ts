@@ -4,6 +4,7 @@ import { evaluationBenchmarks } from './evaluation-benchmarks.js';
 import { observationImportBenchmarks } from './observation-import-benchmarks.js';
 import { planBenchmarks } from './plan-benchmarks.js';
 import { reportBenchmarks } from './report-benchmarks.js';
+import { roundBenchmarks } from './round-benchmarks.js';
 import { webBenchmarks } from './web-benchmarks.js';
 
 for (const bench of [
@@ -12,6 +13,7 @@ for (const bench of [
   ...evaluationBenchmarks,
   ...webBenchmarks,
   ...reportBenchmarks,
+  ...roundBenchmarks,
 ]) {
   const result = await bench();
   console.log(JSON.stringify(result));

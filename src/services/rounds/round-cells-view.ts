@@ -1,6 +1,6 @@
 import type { AccessUser } from '../../domain/access/access-user.js';
 import { can } from '../../domain/access/can.js';
-import { findIndicator } from '../../domain/indicators/catalog.js';
+import { INDICATOR_BY_CODE } from './indicator-by-code.js';
 import { targetKey } from '../../domain/indicators/link-targets.js';
 import type { Comparator } from '../../domain/plan.js';
 import { cellKeyString, type CellState, type OwedCell } from '../../domain/rounds/round.js';
@@ -134,7 +134,7 @@ export async function roundCellViews(
           ).map((o) => [cellKeyString(o), o.value]),
         );
   return cells.map((c) => {
-    const indicator = findIndicator(c.indicatorCode);
+    const indicator = INDICATOR_BY_CODE.get(c.indicatorCode);
     const o = c.observation;
     return {
       id: c.id,

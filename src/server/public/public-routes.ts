@@ -11,6 +11,7 @@ import { generateReport } from '../../services/reports/generate-report.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { sendFile } from '../reports/send-file.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
+import { PublicPlanYearSchema, PublishedYearSchema } from './public-schema.js';
 import { HalfskyError } from '../../domain/errors.js';
 
 const YearParams = Type.Object({
@@ -53,7 +54,7 @@ export function publicRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
       schema: {
         tags: ['public'],
         summary: '公开发布的规划年度 / published plan years',
-        response: ERROR_RESPONSES,
+        response: { 200: Type.Object({ publications: Type.Array(PublishedYearSchema) }), ...ERROR_RESPONSES },
       },
     },
     async () => ({
@@ -75,7 +76,7 @@ export function publicRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
         tags: ['public'],
         summary: '已发布年度的指标、进展状态和达标率 / published indicators, statuses, attainment',
         params: YearParams,
-        response: ERROR_RESPONSES,
+        response: { 200: PublicPlanYearSchema, ...ERROR_RESPONSES },
       },
     },
     async (request) => publicPlanYear(deps.db, request.params.id, request.params.year),

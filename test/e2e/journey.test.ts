@@ -56,36 +56,66 @@ interface Obs {
   urbanRural: string;
 }
 
+interface Cell {
+  id: string;
+  indicatorCode: string;
+  indicatorName: string;
+  regionCode: string;
+  sex: string;
+  urbanRural: string;
+  age: string;
+  state: string;
+  value: number | null;
+  lastYearValue: number | null;
+  returnReason: string | null;
+}
+
 describe('web journey', () => {
   let entered = 0;
+  let corrected = 0;
+  let round = '';
 
-  it('a reporter enters a value, sees the inline checks, and submits', async () => {
+  /** The round's cell of the journey, as the API shows it to this page's user. */
+  const journeyCell = async (page: Page): Promise<Cell> => {
+    const { cells } = await getJson<{ cells: Cell[] }>(page, `/api/rounds/${round}/cells?region=${REGION}`);
+    return cells.find(
+      (c) =>
+        c.indicatorCode === INDICATOR &&
+        c.regionCode === REGION &&
+        c.sex === '合计' &&
+        c.urbanRural === '合计' &&
+        c.age === '',
+    )!;
+  };
+
+  it('a reporter enters a value in the round, sees the inline checks, and submits', async () => {
     const { context, page } = await as('reporter');
-    const indicator = await getJson<{ nameZh: string }>(page, `/api/indicators/${INDICATOR}`);
-    const before = await getJson<{ observations: Obs[] }>(
+    const { rounds } = await getJson<{ rounds: { id: string; planId: string; year: number }[] }>(
       page,
-      `/api/observations?indicator=${INDICATOR}&region=${REGION}&year=${YEAR - 1}`,
+      '/api/rounds',
     );
-    const last = before.observations.find((o) => o.regionCode === REGION && o.sex === '合计')!;
-    expect(last).toBeDefined();
-    await page.goto(`${server.url}/data-entry?year=${YEAR}&region=${REGION}`);
-    const cell = page.getByLabel(`${indicator.nameZh} 合计`, { exact: true });
-    await cell.waitFor();
+    round = rounds.find((r) => r.planId === 'anqing' && r.year === YEAR)!.id;
+    const cell = await journeyCell(page);
+    expect(cell).toMatchObject({ state: 'owed', value: null });
+    expect(cell.lastYearValue).not.toBeNull();
+    await page.goto(`${server.url}/data-entry?round=${round}&region=${REGION}`);
+    const input = page.getByLabel(`${cell.indicatorName} 合计`, { exact: true });
+    await input.waitFor();
     await expectAccessible(page);
 
-    await cell.fill('abc');
+    await input.fill('abc');
     await expect.poll(() => page.getByTestId('cell-problem').allTextContents()).toContain('请输入数字');
     expect(await page.getByTestId('submit').isDisabled()).toBe(true);
-    // A big jump against last year asks for a comment, and the comment clears it.
-    await cell.fill(String(Math.round(last.value * 3 * 100) / 100));
+    // A big jump against last year asks for a comment.
+    await input.fill(String(Math.round(cell.lastYearValue! * 3 * 100) / 100));
     await expect
       .poll(() => page.getByTestId('cell-problem').allTextContents())
       .toEqual([expect.stringContaining('请填写说明')]);
-    entered = Math.round(last.value * 0.9 * 100) / 100;
-    await cell.fill(String(entered));
+    entered = Math.round(cell.lastYearValue! * 0.9 * 100) / 100;
+    await input.fill(String(entered));
     await expect.poll(() => page.getByTestId('cell-problem').count()).toBe(0);
     // Enter moves to the next cell.
-    await cell.press('Enter');
+    await input.press('Enter');
     expect(await page.evaluate(`document.activeElement.getAttribute('data-grid-cell')`)).not.toBe(
       `${INDICATOR}|合计`,
     );
@@ -93,38 +123,52 @@ describe('web journey', () => {
     await page.getByRole('menuitem', { name: '总览' }).click();
     await page.getByText('离开此页？').waitFor();
     await page.getByRole('button', { name: '留在此页' }).click();
+    await page.getByTestId('save-draft').click();
+    await expect.poll(async () => (await journeyCell(page)).state).toBe('draft');
     await page.getByTestId('submit').click();
-    await page.getByText(/已报送 1 个数值/).waitFor();
-
-    const after = await getJson<{ observations: Obs[] }>(
-      page,
-      `/api/observations?indicator=${INDICATOR}&region=${REGION}&year=${YEAR}`,
-    );
-    const stored = after.observations.find((o) => o.regionCode === REGION && o.sex === '合计')!;
-    expect(stored).toMatchObject({ value: entered, status: 'submitted' });
+    await expect.poll(async () => (await journeyCell(page)).state).toBe('submitted');
+    expect((await journeyCell(page)).value).toBe(entered);
     await context.close();
   }, 180_000);
 
-  it('the monitoring lead sees it in the review queue and approves it', async () => {
-    const { context, page } = await as('lead');
-    await page.goto(`${server.url}/review`);
-    const queue = page.getByTestId('review-queue');
+  it('the monitoring lead returns it with a reason; the reporter sees the reason, corrects and resubmits', async () => {
+    const lead = await as('lead');
+    await lead.page.goto(`${server.url}/review`);
+    const queue = lead.page.getByTestId('review-queue');
     await queue.waitFor();
-    await expectAccessible(page);
-    const row = queue.locator('tr', { hasText: String(entered) }).filter({ hasText: String(YEAR) });
-    await expect.poll(() => row.count()).toBe(1);
-    await row.getByRole('checkbox').check();
-    await page.getByTestId('approve').click();
-    await page.getByText(/已审核通过 1 个数值/).waitFor();
-    const after = await getJson<{ observations: Obs[] }>(
-      page,
-      `/api/observations?indicator=${INDICATOR}&region=${REGION}&year=${YEAR}`,
-    );
-    expect(after.observations.find((o) => o.regionCode === REGION && o.sex === '合计')!.status).toBe(
-      'approved',
-    );
-    await context.close();
-  }, 120_000);
+    await expectAccessible(lead.page);
+    const row = () => queue.locator('tr', { hasText: String(entered) });
+    await expect.poll(() => row().count()).toBe(1);
+    await row().getByRole('checkbox').check();
+    await lead.page.getByTestId('return').click();
+    await lead.page.getByLabel('退回原因').fill('与卫健委年报不符，请核实');
+    await lead.page.getByRole('button', { name: '退 回' }).click();
+    await lead.page.getByText(/已退回 1 个数值/).waitFor();
+
+    const reporter = await as('reporter');
+    expect(await journeyCell(reporter.page)).toMatchObject({
+      state: 'returned',
+      returnReason: '与卫健委年报不符，请核实',
+    });
+    await reporter.page.goto(`${server.url}/data-entry?round=${round}&region=${REGION}`);
+    await reporter.page.getByText('退回原因：与卫健委年报不符，请核实').waitFor();
+    const cell = await journeyCell(reporter.page);
+    corrected = Math.round(cell.lastYearValue! * 0.95 * 100) / 100;
+    await reporter.page.getByLabel(`${cell.indicatorName} 合计`, { exact: true }).fill(String(corrected));
+    await reporter.page.getByTestId('submit').click();
+    await expect.poll(async () => (await journeyCell(reporter.page)).state).toBe('submitted');
+    await reporter.context.close();
+
+    // The lead sees the corrected value in the queue and approves it.
+    await lead.page.reload();
+    const again = lead.page.getByTestId('review-queue').locator('tr', { hasText: String(corrected) });
+    await expect.poll(() => again.count()).toBe(1);
+    await again.getByRole('checkbox').check();
+    await lead.page.getByTestId('approve').click();
+    await lead.page.getByText(/已审核通过 1 个数值/).waitFor();
+    expect(await journeyCell(lead.page)).toMatchObject({ state: 'approved', value: corrected });
+    await lead.context.close();
+  }, 180_000);
 
   it('the indicator page and the overview show the new value and its status', async () => {
     const { context, page } = await as('viewer');
@@ -132,7 +176,7 @@ describe('web journey', () => {
     const table = page.getByTestId('indicator-table');
     await table.waitFor();
     const row = table.locator('tr', { hasText: String(YEAR) });
-    await expect.poll(() => row.first().textContent()).toContain(String(entered));
+    await expect.poll(() => row.first().textContent()).toContain(String(corrected));
     expect(await row.first().textContent()).toContain('已审核');
     expect(await page.getByTestId('assessment-text').textContent()).toContain(`${YEAR}年`);
     await expectAccessible(page);

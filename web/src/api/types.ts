@@ -134,3 +134,65 @@ export interface AuditEntry {
   ip: string | null;
   detail?: unknown;
 }
+
+export type CellState = 'owed' | 'draft' | 'submitted' | 'returned' | 'approved';
+
+export interface Round {
+  id: string;
+  planId: string;
+  year: number;
+  regionCode: string;
+  deadline: string;
+  status: 'open' | 'closed';
+  openedBy: string | null;
+  openedAt: string;
+}
+
+export interface RoundCell {
+  id: string;
+  indicatorCode: string;
+  indicatorName: string;
+  unit: string | null;
+  regionCode: string;
+  regionName: string;
+  sex: Sex;
+  urbanRural: '城镇' | '农村' | '合计';
+  age: string;
+  department: string;
+  state: CellState;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  comment: string | null;
+  version: number;
+  source: string | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  lastYearValue: number | null;
+  target: {
+    comparator: string;
+    value: number | null;
+    unit: string | null;
+    year: number;
+    text: string;
+  } | null;
+  returnReason: string | null;
+  warnings: { check: string; zh: string; en: string }[];
+  submittedValue: number | null;
+  changedSinceSubmission: boolean;
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+}
+
+export interface CellHistoryEntry {
+  action: string;
+  oldValue: number | null;
+  newValue: number | null;
+  oldState: string | null;
+  newState: string | null;
+  reason: string | null;
+  source: string | null;
+  userId: string | null;
+  userName: string | null;
+  at: string;
+}

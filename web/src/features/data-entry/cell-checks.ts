@@ -21,7 +21,7 @@ export function parseCell(text: string): number | null | 'invalid' {
 
 /** The problems of one typed value, checked as the server will (so the reporter sees them before sending). */
 export function checkCell(input: {
-  indicator: Pick<Indicator, 'unit' | 'rollUp'> & { rollUp?: { kind: string } };
+  indicator: Pick<Indicator, 'unit'> & { rollUp?: { kind: string } };
   text: string;
   total?: string;
   isFemale: boolean;

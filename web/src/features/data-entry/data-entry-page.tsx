@@ -1,26 +1,45 @@
-import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../../api/client';
-import type { Indicator, Observation, PlanSummary, RegionDetail, Target } from '../../api/types';
+import { api, ApiError, apiUpload } from '../../api/client';
+import type { PlanSummary, Round, RoundCell, Sex } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useUser } from '../../auth/auth-context';
 import { PageState } from '../../components/page-state';
-import { SimulatedTag } from '../../components/simulated-tag';
-import { ancestorCodes, isHeadline, planForRegion, targetsOf } from '../../lib/scope-data';
 import { checkCell, parseCell, type CellProblem } from './cell-checks';
+import { RoundSelect } from './round-select';
 
-type Sex = '女' | '男' | '合计';
+const SEXES: Sex[] = ['女', '男', '合计'];
+const STATE_COLORS: Record<string, string> = {
+  owed: 'default',
+  draft: 'gold',
+  submitted: 'blue',
+  returned: 'red',
+  approved: 'green',
+};
+
 interface Edit {
   text?: string;
   comment?: string;
 }
 
-const cellKey = (indicator: string, sex: Sex) => `${indicator}|${sex}`;
-const draftKey = (user: string, region: string, year: number) => `halfsky.draft.${user}.${region}.${year}`;
+interface Row {
+  key: string;
+  indicatorCode: string;
+  indicatorName: string;
+  unit: string | null;
+  regionName: string;
+  urbanRural: string;
+  age: string;
+  cells: Partial<Record<Sex, RoundCell>>;
+}
 
-/** Moves the focus to the next (or previous) grid input: Enter works like Tab through the cells. */
+/** The row's name as read aloud: the indicator, and its urban/rural or age breakdown when not the total. */
+const rowName = (r: Pick<Row, 'indicatorName' | 'urbanRural' | 'age'>) =>
+  [r.indicatorName, r.urbanRural !== '合计' ? r.urbanRural : '', r.age].filter(Boolean).join(' ');
+
+/** Enter (Shift+Enter) moves to the next (previous) grid input, as Tab does. */
 function onGridKey(event: KeyboardEvent<HTMLInputElement>) {
   if (event.key !== 'Enter') return;
   event.preventDefault();
@@ -30,40 +49,32 @@ function onGridKey(event: KeyboardEvent<HTMLInputElement>) {
 }
 
 /**
- * The reporter's grid: the cells owed for a region and year (the indicators of the region's plan that the
- * reporter's departments supply), inline checks, a comment where a value moved a lot, save draft (kept in
- * this browser) and submit (all cells in one request; the server's problems shown at their cells).
+ * The reporter's grid for a reporting round: the owed cells with last year's value and the target, inline
+ * checks, a comment where a value moved a lot, save draft, submit, the department's Excel template and its
+ * upload (each problem at its cell), returned values with the reviewer's reason, and an unsaved-changes guard.
  */
 export default function DataEntryPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const user = useUser();
+  const en = i18n.language === 'en';
   const [params] = useSearchParams();
-  const [region, setRegion] = useState(params.get('region') ?? user.regionCode);
-  const [year, setYear] = useState(Number(params.get('year')) || new Date().getFullYear() - 1);
-  const catalog = useApi<{ indicators: Indicator[] }>('/api/indicators');
-  const regionInfo = useApi<RegionDetail>(`/api/regions/${user.regionCode}`);
+  const rounds = useApi<{ rounds: Round[] }>('/api/rounds');
   const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');
-  const plan = plans.data ? planForRegion(plans.data.plans, region, ancestorCodes(region)) : undefined;
-  const targets = useApi<{ targets: Target[] }>(
-    plan ? `/api/plans/${encodeURIComponent(plan.id)}/targets` : null,
-  );
-  const current = useApi<{ observations: Observation[] }>(`/api/observations?region=${region}&year=${year}`);
-  const previous = useApi<{ observations: Observation[] }>(
-    `/api/observations?region=${region}&year=${year - 1}`,
+  const [roundId, setRoundId] = useState<string | undefined>(params.get('round') ?? undefined);
+  const [region, setRegion] = useState<string | undefined>(params.get('region') ?? undefined);
+  const cells = useApi<{ cells: RoundCell[] }>(
+    roundId ? `/api/rounds/${encodeURIComponent(roundId)}/cells` : null,
   );
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [serverProblems, setServerProblems] = useState<Record<string, string[]>>({});
+  const [uploadProblems, setUploadProblems] = useState<{ field: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
-  const [restored, setRestored] = useState(false);
-  const en = i18n.language === 'en';
 
   useEffect(() => {
-    const saved = localStorage.getItem(draftKey(user.id, region, year));
-    setEdits(saved ? (JSON.parse(saved) as Record<string, Edit>) : {});
-    setRestored(Boolean(saved));
+    setEdits({});
     setServerProblems({});
-  }, [user.id, region, year]);
+  }, [roundId]);
 
   const dirty = Object.keys(edits).length > 0;
   const blocker = useBlocker(
@@ -76,301 +87,402 @@ export default function DataEntryPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const rows = useMemo(() => {
-    if (!catalog.data || !targets.data) return [];
-    const all = catalog.data.indicators;
-    const owed = all.filter(
-      (ind) =>
-        ind.kind === 'quantitative' &&
-        targetsOf(targets.data!.targets, ind, all).length > 0 &&
-        (user.role !== 'reporter' || user.departments.includes(ind.department)),
-    );
-    return owed.map((ind) => ({
-      indicator: ind,
-      sexes: (ind.disaggregations.some((d) => d.dimension === 'sex')
-        ? ['女', '男', '合计']
-        : ['合计']) as Sex[],
-    }));
-  }, [catalog.data, targets.data, user]);
-
-  const stored = useCallback(
-    (list: Observation[] | undefined, code: string, sex: Sex) =>
-      list?.find(
-        (o) => o.indicatorCode === code && o.regionCode === region && o.sex === sex && isHeadline(o),
+  const all = useMemo(() => cells.data?.cells ?? [], [cells.data]);
+  const regions = useMemo(
+    () =>
+      [...new Map(all.map((c) => [c.regionCode, c.regionName])).entries()].sort((a, b) =>
+        a[0].localeCompare(b[0]),
       ),
-    [region],
+    [all],
   );
-  const textOf = (code: string, sex: Sex) => {
-    const e = edits[cellKey(code, sex)];
-    if (e?.text !== undefined) return e.text;
-    const o = stored(current.data?.observations, code, sex);
-    return o ? String(o.value) : '';
+  const shownRegion = region && regions.some(([code]) => code === region) ? region : regions[0]?.[0];
+  const departments = useMemo(() => [...new Set(all.map((c) => c.department))].sort(), [all]);
+  const rows = useMemo(() => {
+    const byKey = new Map<string, Row>();
+    for (const c of all) {
+      if (c.regionCode !== shownRegion) continue;
+      const key = `${c.indicatorCode}|${c.urbanRural}|${c.age}`;
+      const row = byKey.get(key) ?? {
+        key,
+        indicatorCode: c.indicatorCode,
+        indicatorName: c.indicatorName,
+        unit: c.unit,
+        regionName: c.regionName,
+        urbanRural: c.urbanRural,
+        age: c.age,
+        cells: {},
+      };
+      row.cells[c.sex] = c;
+      byKey.set(key, row);
+    }
+    return [...byKey.values()];
+  }, [all, shownRegion]);
+
+  const textOf = (c: RoundCell) => edits[c.id]?.text ?? (c.value === null ? '' : String(c.value));
+  const rowComment = (row: Row) => {
+    const cs = Object.values(row.cells);
+    for (const c of cs) if (edits[c.id]?.comment !== undefined) return edits[c.id]!.comment!;
+    return cs.find((c) => c.comment)?.comment ?? '';
   };
-  const commentOf = (code: string) => {
-    const e = edits[cellKey(code, '合计')];
-    if (e?.comment !== undefined) return e.comment;
-    return rowStored(code)?.comment ?? '';
-  };
-  const rowStored = (code: string) =>
-    stored(current.data?.observations, code, '合计') ?? stored(current.data?.observations, code, '女');
-  const problemsOf = (ind: Indicator, sex: Sex): CellProblem[] => {
-    const key = cellKey(ind.code, sex);
-    if (edits[key]?.text === undefined && !edits[cellKey(ind.code, '合计')]?.comment) return [];
+  const problemsOf = (row: Row, c: RoundCell): CellProblem[] => {
+    if (edits[c.id]?.text === undefined) return [];
     return checkCell({
-      indicator: ind,
-      text: textOf(ind.code, sex),
-      total: textOf(ind.code, '合计'),
-      isFemale: sex === '女',
-      previous: stored(previous.data?.observations, ind.code, sex)?.value ?? null,
-      comment: commentOf(ind.code),
+      indicator: { unit: c.unit },
+      text: textOf(c),
+      isFemale: false,
+      previous: c.lastYearValue,
+      comment: rowComment(row),
     });
   };
   const problemText = (p: CellProblem) =>
     t(`entry.problem.${p.kind}`, p.kind === 'comment_required' ? { change: p.change } : {});
-
-  const setEdit = (key: string, patch: Edit) => {
-    setEdits((prev) => ({ ...prev, [key]: { ...prev[key], ...patch } }));
-    setServerProblems((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => k !== key)));
-  };
-
-  const changedCells = () => {
-    const cells: { key: string; body: Record<string, unknown> }[] = [];
-    for (const row of rows) {
-      const commentEdited = edits[cellKey(row.indicator.code, '合计')]?.comment !== undefined;
-      for (const sex of row.sexes) {
-        const key = cellKey(row.indicator.code, sex);
-        if (edits[key]?.text === undefined && !(commentEdited && textOf(row.indicator.code, sex) !== ''))
-          continue;
-        const value = parseCell(textOf(row.indicator.code, sex));
-        if (value === null) continue;
-        const o = stored(current.data?.observations, row.indicator.code, sex);
-        cells.push({
-          key,
-          body: {
-            indicator: row.indicator.code,
-            region,
-            year,
-            sex,
-            value: value === 'invalid' ? null : value,
-            comment: commentOf(row.indicator.code) || null,
-            version: o?.version ?? 0,
-          },
-        });
-      }
-    }
-    return cells;
-  };
   const clientProblems = rows.reduce(
-    (n, row) => n + row.sexes.reduce((m, sex) => m + problemsOf(row.indicator, sex).length, 0),
+    (n, row) => n + Object.values(row.cells).reduce((m, c) => m + problemsOf(row, c).length, 0),
     0,
   );
 
-  const saveDraft = () => {
-    localStorage.setItem(draftKey(user.id, region, year), JSON.stringify(edits));
-    void message.success(t('entry.draftSaved'));
+  const setText = (id: string, text: string) => {
+    setEdits((prev) => ({ ...prev, [id]: { ...prev[id], text } }));
+    setServerProblems((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => k !== id)));
   };
-  const submit = async () => {
-    const cells = changedCells();
-    if (cells.length === 0) {
-      void message.info(t('entry.nothingToSubmit'));
-      return;
-    }
-    setBusy(true);
+  const setComment = (row: Row, comment: string) =>
+    setEdits((prev) => {
+      const next = { ...prev };
+      for (const c of Object.values(row.cells)) next[c.id] = { ...next[c.id], comment };
+      return next;
+    });
+
+  /** Saves every edited cell as a draft; returns false (problems shown at their cells) when refused. */
+  const save = async (): Promise<boolean> => {
+    const edited = all.filter((c) => edits[c.id] !== undefined && c.state !== 'approved');
+    if (edited.length === 0) return true;
+    const row = (c: RoundCell) => rows.find((r) => r.cells[c.sex]?.id === c.id);
     try {
-      await api('/api/observations', { method: 'PUT', body: { cells: cells.map((c) => c.body) } });
-      localStorage.removeItem(draftKey(user.id, region, year));
+      const result = await api<{ warnings: { cellId: string; message: string }[] }>(
+        `/api/rounds/${encodeURIComponent(roundId!)}/cells`,
+        {
+          method: 'PUT',
+          body: {
+            source: 'form',
+            cells: edited.map((c) => {
+              const value = parseCell(textOf(c));
+              const comment = edits[c.id]?.comment ?? (row(c) ? rowComment(row(c)!) : c.comment);
+              return {
+                indicator: c.indicatorCode,
+                region: c.regionCode,
+                sex: c.sex,
+                urbanRural: c.urbanRural,
+                age: c.age,
+                value: value === 'invalid' ? null : value,
+                comment: comment || null,
+                version: c.version,
+              };
+            }),
+          },
+        },
+      );
       setEdits({});
-      setRestored(false);
-      void message.success(t('entry.submitted', { count: cells.length }));
-      current.reload();
+      setServerProblems({});
+      if (result.warnings.length) void message.warning(result.warnings.map((w) => w.message).join('；'));
+      cells.reload();
+      return true;
     } catch (e) {
       if (e instanceof ApiError && e.fields.length) {
         const byCell: Record<string, string[]> = {};
         for (const f of e.fields) {
-          const index = Number(f.field.split('.')[1]);
-          const key = cells[index]?.key;
-          if (key) (byCell[key] ??= []).push(f.message);
+          const id = edited[Number(f.field.split('.')[1])]?.id;
+          if (id) (byCell[id] ??= []).push(f.message);
         }
         setServerProblems(byCell);
       }
+      void message.error(e instanceof ApiError ? e.message : t('state.networkError'));
+      return false;
+    }
+  };
+
+  const saveDraft = async () => {
+    setBusy(true);
+    if (await save()) void message.success(t('entry.draftSaved'));
+    setBusy(false);
+  };
+  const submit = async () => {
+    setBusy(true);
+    try {
+      if (!(await save())) return;
+      const scopes =
+        user.role === 'reporter'
+          ? user.departments.map((department) => ({ department }))
+          : [{ region: shownRegion }];
+      let submitted = 0;
+      for (const body of scopes) {
+        const r = await api<{ submitted: number }>(`/api/rounds/${encodeURIComponent(roundId!)}/submit`, {
+          method: 'POST',
+          body,
+        });
+        submitted += r.submitted;
+      }
+      void message.success(t('entry.submitted', { count: submitted }));
+      cells.reload();
+    } catch (e) {
       void message.error(e instanceof ApiError ? e.message : t('state.networkError'));
     } finally {
       setBusy(false);
     }
   };
+  const upload = async (file: File) => {
+    setUploadProblems([]);
+    try {
+      const r = await apiUpload<{ saved: number }>(
+        `/api/rounds/${encodeURIComponent(roundId!)}/upload?filename=${encodeURIComponent(file.name)}`,
+        file,
+      );
+      void message.success(t('entry.uploaded', { count: r.saved }));
+      cells.reload();
+    } catch (e) {
+      if (e instanceof ApiError)
+        setUploadProblems(e.fields.length ? e.fields : [{ field: '', message: e.message }]);
+      else void message.error(t('state.networkError'));
+    }
+  };
 
-  const ready =
-    catalog.data && regionInfo.data && plans.data && current.data && previous.data ? true : undefined;
-  const loading =
-    catalog.loading || regionInfo.loading || plans.loading || current.loading || targets.loading;
-  const error =
-    catalog.error ?? regionInfo.error ?? plans.error ?? current.error ?? previous.error ?? targets.error;
-  const years = Array.from({ length: 11 }, (_, i) => new Date().getFullYear() - i);
-
+  const round = rounds.data?.rounds.find((r) => r.id === roundId);
+  const returned = all.filter((c) => c.state === 'returned');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <Typography.Title level={2} style={{ marginTop: 0, fontSize: 20 }}>
           {t('entry.title')}
         </Typography.Title>
-        <Space wrap>
-          <label htmlFor="entry-region">{t('indicator.region')}</label>
-          <Select
-            id="entry-region"
-            style={{ minWidth: 160 }}
-            value={region}
-            onChange={(v: string) => setRegion(v)}
-            options={
-              regionInfo.data
-                ? [regionInfo.data.region, ...regionInfo.data.children].map((r) => ({
-                    value: r.code,
-                    label: r.name,
-                  }))
-                : []
-            }
-          />
-          <label htmlFor="entry-year">{t('entry.year')}</label>
-          <Select
-            id="entry-year"
-            style={{ width: 100 }}
-            value={year}
-            onChange={(v: number) => setYear(v)}
-            options={years.map((y) => ({ value: y, label: String(y) }))}
-          />
-          <Button onClick={saveDraft} disabled={!dirty} data-testid="save-draft">
-            {t('entry.saveDraft')}
-          </Button>
-          <Button
-            type="primary"
-            onClick={() => void submit()}
-            loading={busy}
-            disabled={!dirty || clientProblems > 0}
-            data-testid="submit"
-          >
-            {t('entry.submit')}
-          </Button>
-          {dirty && <Tag color="gold">{t('entry.unsaved')}</Tag>}
-        </Space>
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-          {t('entry.keyboardHint')}
-        </Typography.Paragraph>
-        {restored && <Alert style={{ marginTop: 8 }} type="info" showIcon title={t('entry.draftRestored')} />}
-        {clientProblems > 0 && (
-          <Alert
-            style={{ marginTop: 8 }}
-            type="warning"
-            showIcon
-            title={t('entry.fixProblems', { count: clientProblems })}
-          />
-        )}
-      </Card>
-      <Card>
         <PageState
-          loading={loading}
-          error={error}
-          data={ready}
-          isEmpty={() => rows.length === 0}
-          emptyText={t('entry.nothingOwed')}
+          loading={rounds.loading || plans.loading}
+          error={rounds.error ?? plans.error}
+          data={
+            rounds.data && plans.data ? { rounds: rounds.data.rounds, plans: plans.data.plans } : undefined
+          }
+          isEmpty={(d) => d.rounds.length === 0}
+          emptyText={t('rounds.none')}
         >
-          {() => (
-            <Table
-              className="hs-grid"
-              size="small"
-              rowKey={(r) => r.indicator.code}
-              dataSource={rows}
-              pagination={false}
-              scroll={{ x: 900 }}
-              data-testid="entry-grid"
-              columns={[
-                {
-                  title: t('plans.indicator'),
-                  width: 200,
-                  fixed: 'left',
-                  render: (_, r) => (
-                    <span>
-                      {en ? r.indicator.nameEn : r.indicator.nameZh}
-                      <Typography.Text type="secondary"> {r.indicator.unit ?? ''}</Typography.Text>
-                    </span>
-                  ),
-                },
-                ...(['女', '男', '合计'] as Sex[]).map((sex) => ({
-                  title: t(`sex.${sex}`),
-                  width: 130,
-                  render: (_: unknown, r: (typeof rows)[number]) => {
-                    if (!r.sexes.includes(sex)) return <Typography.Text type="secondary">—</Typography.Text>;
-                    const key = cellKey(r.indicator.code, sex);
-                    const problems = [
-                      ...problemsOf(r.indicator, sex).map(problemText),
-                      ...(serverProblems[key] ?? []),
-                    ];
-                    const o = stored(current.data?.observations, r.indicator.code, sex);
-                    const label = `${en ? r.indicator.nameEn : r.indicator.nameZh} ${t(`sex.${sex}`)}`;
-                    return (
-                      <div className={problems.length ? 'hs-cell-error' : undefined}>
-                        <Input
-                          size="small"
-                          inputMode="decimal"
-                          aria-label={label}
-                          aria-invalid={problems.length > 0}
-                          data-grid-cell={key}
-                          status={problems.length ? 'error' : undefined}
-                          value={textOf(r.indicator.code, sex)}
-                          onChange={(e) => setEdit(key, { text: e.target.value })}
-                          onKeyDown={onGridKey}
-                        />
-                        {problems.map((p) => (
-                          <div
-                            key={p}
-                            role="alert"
-                            style={{ color: '#cf1322', fontSize: 12 }}
-                            data-testid="cell-problem"
-                          >
-                            {p}
-                          </div>
-                        ))}
-                        {o && !edits[key] && (
-                          <Space size={2} style={{ fontSize: 12 }}>
-                            <Tag style={{ marginTop: 2 }} color={o.status === 'approved' ? 'green' : 'blue'}>
-                              {t(`obsStatus.${o.status}`, { defaultValue: o.status })}
-                            </Tag>
-                            {o.simulated && <SimulatedTag />}
-                          </Space>
-                        )}
-                      </div>
-                    );
-                  },
-                })),
-                {
-                  title: t('entry.previous', { year: year - 1 }),
-                  width: 120,
-                  render: (_, r) =>
-                    r.sexes
-                      .map((sex) => stored(previous.data?.observations, r.indicator.code, sex))
-                      .filter(Boolean)
-                      .map((o) => `${o!.sex} ${o!.value}`)
-                      .join(' / ') || '—',
-                },
-                {
-                  title: t('entry.comment'),
-                  width: 200,
-                  render: (_, r) => (
-                    <Input
-                      size="small"
-                      aria-label={`${t('entry.comment')} ${en ? r.indicator.nameEn : r.indicator.nameZh}`}
-                      data-grid-cell={`${r.indicator.code}|comment`}
-                      value={commentOf(r.indicator.code)}
-                      onChange={(e) =>
-                        setEdit(cellKey(r.indicator.code, '合计'), { comment: e.target.value })
-                      }
-                      onKeyDown={onGridKey}
+          {(d) => (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Space wrap>
+                <label htmlFor="round-select">{t('rounds.round')}</label>
+                <RoundSelect rounds={d.rounds} plans={d.plans} value={roundId} onChange={setRoundId} />
+                {regions.length > 1 && (
+                  <>
+                    <label htmlFor="entry-region">{t('indicator.region')}</label>
+                    <Select
+                      id="entry-region"
+                      style={{ minWidth: 140 }}
+                      value={shownRegion}
+                      onChange={(v: string) => setRegion(v)}
+                      options={regions.map(([value, label]) => ({ value, label }))}
                     />
-                  ),
-                },
-              ]}
-            />
+                  </>
+                )}
+                {round && <Tag>{t('rounds.deadline', { date: round.deadline })}</Tag>}
+              </Space>
+              <Space wrap>
+                <Button
+                  onClick={() => void saveDraft()}
+                  disabled={!dirty || clientProblems > 0}
+                  loading={busy}
+                  data-testid="save-draft"
+                >
+                  {t('entry.saveDraft')}
+                </Button>
+                <Button
+                  type="primary"
+                  onClick={() => void submit()}
+                  loading={busy}
+                  disabled={clientProblems > 0}
+                  data-testid="submit"
+                >
+                  {t('entry.submit')}
+                </Button>
+                {dirty && <Tag color="gold">{t('entry.unsaved')}</Tag>}
+                {departments.map((dep) => (
+                  <Button
+                    key={dep}
+                    href={`/api/rounds/${encodeURIComponent(roundId ?? '')}/template?department=${encodeURIComponent(dep)}`}
+                    data-testid="template"
+                  >
+                    {t('entry.template', { department: dep })}
+                  </Button>
+                ))}
+                <Upload
+                  accept=".xlsx,.csv"
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    void upload(file);
+                    return false;
+                  }}
+                >
+                  <Button data-testid="upload">{t('entry.upload')}</Button>
+                </Upload>
+              </Space>
+              <Typography.Text type="secondary">{t('entry.keyboardHint')}</Typography.Text>
+              {returned.length > 0 && (
+                <Alert type="error" showIcon title={t('entry.returned', { count: returned.length })} />
+              )}
+              {clientProblems > 0 && (
+                <Alert type="warning" showIcon title={t('entry.fixProblems', { count: clientProblems })} />
+              )}
+              {uploadProblems.length > 0 && (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={t('entry.uploadProblems', { count: uploadProblems.length })}
+                  description={
+                    <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="upload-problems">
+                      {uploadProblems.map((p, i) => (
+                        <li key={i}>
+                          {p.field && <Typography.Text strong>{p.field}：</Typography.Text>}
+                          {p.message}
+                        </li>
+                      ))}
+                    </ul>
+                  }
+                />
+              )}
+            </Space>
           )}
         </PageState>
       </Card>
+      {roundId && (
+        <Card>
+          <PageState {...cells} isEmpty={() => rows.length === 0} emptyText={t('entry.nothingOwed')}>
+            {() => (
+              <Table
+                className="hs-grid"
+                size="small"
+                rowKey="key"
+                dataSource={rows}
+                pagination={false}
+                scroll={{ x: 960 }}
+                data-testid="entry-grid"
+                columns={[
+                  {
+                    title: t('plans.indicator'),
+                    width: 220,
+                    fixed: 'left',
+                    render: (_, r) => (
+                      <span>
+                        {r.indicatorName}
+                        <Typography.Text type="secondary"> {r.unit ?? ''}</Typography.Text>
+                        {(r.urbanRural !== '合计' || r.age) && (
+                          <Typography.Text type="secondary">
+                            {' '}
+                            {r.urbanRural !== '合计' ? r.urbanRural : ''} {r.age}
+                          </Typography.Text>
+                        )}
+                      </span>
+                    ),
+                  },
+                  ...SEXES.map((sex) => ({
+                    title: t(`sex.${sex}`),
+                    width: 150,
+                    render: (_: unknown, r: Row) => {
+                      const c = r.cells[sex];
+                      if (!c) return <Typography.Text type="secondary">—</Typography.Text>;
+                      const problems = [
+                        ...problemsOf(r, c).map(problemText),
+                        ...(serverProblems[c.id] ?? []),
+                      ];
+                      const label = `${rowName(r)} ${t(`sex.${sex}`)}`;
+                      return (
+                        <div>
+                          <Input
+                            size="small"
+                            inputMode="decimal"
+                            aria-label={label}
+                            aria-invalid={problems.length > 0}
+                            data-grid-cell={`${c.indicatorCode}|${sex}`}
+                            status={problems.length ? 'error' : undefined}
+                            value={textOf(c)}
+                            disabled={c.state === 'approved' || c.state === 'submitted'}
+                            onChange={(e) => setText(c.id, e.target.value)}
+                            onKeyDown={onGridKey}
+                          />
+                          {problems.map((p) => (
+                            <div
+                              key={p}
+                              role="alert"
+                              style={{ color: '#cf1322', fontSize: 12 }}
+                              data-testid="cell-problem"
+                            >
+                              {p}
+                            </div>
+                          ))}
+                          {c.returnReason && c.state === 'returned' && (
+                            <div style={{ color: '#a8071a', fontSize: 12 }} data-testid="return-reason">
+                              {t('entry.returnReason', { reason: c.returnReason })}
+                            </div>
+                          )}
+                          {c.warnings.map((w) => (
+                            <div key={w.check} style={{ color: '#874d00', fontSize: 12 }}>
+                              {en ? w.en : w.zh}
+                            </div>
+                          ))}
+                          <Tag
+                            color={STATE_COLORS[c.state]}
+                            style={{ marginTop: 2 }}
+                            data-testid="cell-state"
+                          >
+                            {t(`cellState.${c.state}`)}
+                          </Tag>
+                        </div>
+                      );
+                    },
+                  })),
+                  {
+                    title: t('entry.lastYear'),
+                    width: 130,
+                    render: (_, r) =>
+                      SEXES.flatMap((sex) => {
+                        const c = r.cells[sex];
+                        return c && c.lastYearValue !== null ? [`${t(`sex.${sex}`)} ${c.lastYearValue}`] : [];
+                      }).join(' / ') || '—',
+                  },
+                  {
+                    title: t('entry.target'),
+                    width: 150,
+                    render: (_, r) => {
+                      const target = Object.values(r.cells).find((c) => c.target)?.target;
+                      return target ? (
+                        <Typography.Text type="secondary" title={target.text}>
+                          {target.year}:{' '}
+                          {t(`comparator.${target.comparator}`, { defaultValue: target.comparator })}{' '}
+                          {target.value ?? ''}
+                          {target.unit ?? ''}
+                        </Typography.Text>
+                      ) : (
+                        '—'
+                      );
+                    },
+                  },
+                  {
+                    title: t('entry.comment'),
+                    width: 200,
+                    render: (_, r) => (
+                      <Input
+                        size="small"
+                        aria-label={`${t('entry.comment')} ${rowName(r)}`}
+                        data-grid-cell={`${r.key}|comment`}
+                        value={rowComment(r)}
+                        disabled={Object.values(r.cells).every(
+                          (c) => c.state === 'approved' || c.state === 'submitted',
+                        )}
+                        onChange={(e) => setComment(r, e.target.value)}
+                        onKeyDown={onGridKey}
+                      />
+                    ),
+                  },
+                ]}
+              />
+            )}
+          </PageState>
+        </Card>
+      )}
       <Modal
         open={blocker.state === 'blocked'}
         title={t('entry.leaveTitle')}

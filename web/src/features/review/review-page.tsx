@@ -1,135 +1,224 @@
-import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import type { Indicator, Observation, RegionDetail } from '../../api/types';
+import type { CellHistoryEntry, CellState, PlanSummary, Round, RoundCell } from '../../api/types';
 import { useApi } from '../../api/use-api';
-import { useUser } from '../../auth/auth-context';
 import { PageState } from '../../components/page-state';
+import { RoundSelect } from '../data-entry/round-select';
 
-const keyOf = (o: Observation) =>
-  `${o.indicatorCode}|${o.regionCode}|${o.year}|${o.sex}|${o.urbanRural}|${o.age}`;
+const STATES: CellState[] = ['submitted', 'returned', 'approved', 'draft', 'owed'];
+
+/** One cell's history: who changed what, when, and why. */
+function CellHistory({ roundId, cellId }: { roundId: string; cellId: string }) {
+  const { t, i18n } = useTranslation();
+  const history = useApi<{ history: CellHistoryEntry[] }>(
+    `/api/rounds/${encodeURIComponent(roundId)}/cells/${encodeURIComponent(cellId)}/history`,
+  );
+  return (
+    <PageState {...history} isEmpty={(d) => d.history.length === 0}>
+      {(d) => (
+        <Timeline
+          items={d.history.map((h) => ({
+            children: (
+              <span>
+                {new Date(h.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN')} ·{' '}
+                {h.userName ?? h.userId ?? '—'} · {t(`historyAction.${h.action}`, { defaultValue: h.action })}
+                {h.oldValue !== h.newValue && ` · ${h.oldValue ?? '—'} → ${h.newValue ?? '—'}`}
+                {h.reason && ` · ${t('review.reason')}：${h.reason}`}
+              </span>
+            ),
+          }))}
+        />
+      )}
+    </PageState>
+  );
+}
 
 /**
- * The monitoring lead's queue: submitted values in the lead's region, approve selected ones (the lead's
- * write stores them as approved, version-checked). Returning a value with a reason needs the rounds API.
+ * The monitoring lead's review queue for a round: submitted values with last year's value, what changed
+ * since the previous submission and the warnings; approve, or return with a reason; each cell's history.
  */
 export default function ReviewPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const user = useUser();
   const en = i18n.language === 'en';
-  const observations = useApi<{ observations: Observation[] }>(`/api/observations?region=${user.regionCode}`);
-  const catalog = useApi<{ indicators: Indicator[] }>('/api/indicators');
-  const regionInfo = useApi<RegionDetail>(`/api/regions/${user.regionCode}`);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const queue = useMemo(
-    () =>
-      (observations.data?.observations ?? [])
-        .filter((o) => o.status === 'submitted')
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-    [observations.data],
+  const rounds = useApi<{ rounds: Round[] }>('/api/rounds');
+  const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');
+  const [roundId, setRoundId] = useState<string | undefined>();
+  const [state, setState] = useState<CellState>('submitted');
+  const cells = useApi<{ cells: RoundCell[] }>(
+    roundId ? `/api/rounds/${encodeURIComponent(roundId)}/cells?state=${state}` : null,
   );
-  const indicatorName = (code: string) => {
-    const ind = catalog.data?.indicators.find((i) => i.code === code);
-    return ind ? (en ? ind.nameEn : ind.nameZh) : code;
-  };
-  const regionName = (code: string) =>
-    code === regionInfo.data?.region.code
-      ? regionInfo.data.region.name
-      : (regionInfo.data?.children.find((c) => c.code === code)?.name ?? code);
-  const approve = async () => {
-    const rows = queue.filter((o) => selected.includes(keyOf(o)));
+  const [selected, setSelected] = useState<string[]>([]);
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const queue = useMemo(() => cells.data?.cells ?? [], [cells.data]);
+
+  const decide = async (decision: 'approve' | 'return') => {
     setBusy(true);
     try {
-      await api('/api/observations', {
-        method: 'PUT',
-        body: {
-          cells: rows.map((o) => ({
-            indicator: o.indicatorCode,
-            region: o.regionCode,
-            year: o.year,
-            sex: o.sex,
-            urbanRural: o.urbanRural,
-            age: o.age,
-            value: o.value,
-            // Nulls left out: the server reads an explicit null denominator as 0 (reported).
-            ...(o.numerator !== null ? { numerator: o.numerator } : {}),
-            ...(o.denominator !== null ? { denominator: o.denominator } : {}),
-            ...(o.comment !== null ? { comment: o.comment } : {}),
-            version: o.version,
-          })),
+      const r = await api<{ approved: number; returned: number }>(
+        `/api/rounds/${encodeURIComponent(roundId!)}/review`,
+        {
+          method: 'POST',
+          body: {
+            decisions: selected.map((cellId) => ({
+              cellId,
+              decision,
+              ...(decision === 'return' ? { reason } : {}),
+            })),
+          },
         },
-      });
-      void message.success(t('review.approved', { count: rows.length }));
+      );
+      void message.success(
+        decision === 'approve'
+          ? t('review.approved', { count: r.approved })
+          : t('review.returned', { count: r.returned }),
+      );
       setSelected([]);
-      observations.reload();
+      setReturning(false);
+      setReason('');
+      cells.reload();
     } catch (e) {
       void message.error(e instanceof ApiError ? e.message : t('state.networkError'));
     } finally {
       setBusy(false);
     }
   };
+
   return (
-    <Card
-      title={
-        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <Typography.Title level={2} style={{ marginTop: 0, fontSize: 20 }}>
           {t('review.title')}
         </Typography.Title>
-      }
-      extra={
-        <Space>
-          <Button
-            type="primary"
-            disabled={selected.length === 0}
-            loading={busy}
-            onClick={() => void approve()}
-            data-testid="approve"
-          >
-            {t('review.approve', { count: selected.length })}
-          </Button>
-        </Space>
-      }
-    >
-      <PageState
-        loading={observations.loading || catalog.loading}
-        error={observations.error ?? catalog.error}
-        data={observations.data}
-        reload={observations.reload}
-        isEmpty={() => queue.length === 0}
-        emptyText={t('review.none')}
+        <PageState
+          loading={rounds.loading || plans.loading}
+          error={rounds.error ?? plans.error}
+          data={
+            rounds.data && plans.data ? { rounds: rounds.data.rounds, plans: plans.data.plans } : undefined
+          }
+          isEmpty={(d) => d.rounds.length === 0}
+          emptyText={t('rounds.none')}
+        >
+          {(d) => (
+            <Space wrap>
+              <label htmlFor="round-select">{t('rounds.round')}</label>
+              <RoundSelect rounds={d.rounds} plans={d.plans} value={roundId} onChange={setRoundId} />
+              <label htmlFor="review-state">{t('review.state')}</label>
+              <Select
+                id="review-state"
+                style={{ width: 120 }}
+                value={state}
+                onChange={(v: CellState) => {
+                  setState(v);
+                  setSelected([]);
+                }}
+                options={STATES.map((s) => ({ value: s, label: t(`cellState.${s}`) }))}
+              />
+              <Button
+                type="primary"
+                disabled={selected.length === 0 || state !== 'submitted'}
+                loading={busy}
+                onClick={() => void decide('approve')}
+                data-testid="approve"
+              >
+                {t('review.approve', { count: selected.length })}
+              </Button>
+              <Button
+                danger
+                disabled={selected.length === 0 || state !== 'submitted'}
+                onClick={() => setReturning(true)}
+                data-testid="return"
+              >
+                {t('review.return', { count: selected.length })}
+              </Button>
+            </Space>
+          )}
+        </PageState>
+      </Card>
+      {roundId && (
+        <Card>
+          <PageState {...cells} isEmpty={(d) => d.cells.length === 0} emptyText={t('review.none')}>
+            {() => (
+              <div style={{ overflowX: 'auto' }}>
+                <Table
+                  size="small"
+                  rowKey="id"
+                  dataSource={queue}
+                  pagination={{ pageSize: 50, showSizeChanger: false }}
+                  data-testid="review-queue"
+                  rowSelection={
+                    state === 'submitted'
+                      ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }
+                      : undefined
+                  }
+                  expandable={{ expandedRowRender: (c) => <CellHistory roundId={roundId} cellId={c.id} /> }}
+                  columns={[
+                    { title: t('plans.indicator'), dataIndex: 'indicatorName' },
+                    { title: t('indicator.region'), dataIndex: 'regionName' },
+                    { title: t('indicator.sex'), dataIndex: 'sex', render: (s: string) => t(`sex.${s}`) },
+                    {
+                      title: t('indicator.value'),
+                      render: (_, c) => (
+                        <span>
+                          {c.value ?? '—'} {c.unit ?? ''}
+                        </span>
+                      ),
+                    },
+                    {
+                      title: t('entry.lastYear'),
+                      dataIndex: 'lastYearValue',
+                      render: (v: number | null) => v ?? '—',
+                    },
+                    {
+                      title: t('review.sinceSubmission'),
+                      render: (_, c) =>
+                        c.changedSinceSubmission ? (
+                          <Tag color="orange">
+                            {c.submittedValue ?? '—'} → {c.value ?? '—'}
+                          </Tag>
+                        ) : c.firstSubmittedAt && c.submittedAt && c.firstSubmittedAt !== c.submittedAt ? (
+                          <Tag color="blue">{t('review.resubmitted')}</Tag>
+                        ) : (
+                          '—'
+                        ),
+                    },
+                    {
+                      title: t('review.warnings'),
+                      render: (_, c) => c.warnings.map((w) => <div key={w.check}>{en ? w.en : w.zh}</div>),
+                    },
+                    { title: t('indicator.comment'), dataIndex: 'comment' },
+                    {
+                      title: t('indicator.status'),
+                      render: (_, c) => <Tag>{t(`cellState.${c.state}`)}</Tag>,
+                    },
+                  ]}
+                />
+              </div>
+            )}
+          </PageState>
+        </Card>
+      )}
+      <Modal
+        open={returning}
+        title={t('review.returnTitle', { count: selected.length })}
+        okText={t('review.returnOk')}
+        cancelText={t('users.cancel')}
+        okButtonProps={{ disabled: reason.trim() === '', loading: busy, danger: true }}
+        onOk={() => void decide('return')}
+        onCancel={() => setReturning(false)}
       >
-        {() => (
-          <Table
-            size="small"
-            rowKey={keyOf}
-            dataSource={queue}
-            style={{ overflowX: 'auto' }}
-            data-testid="review-queue"
-            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
-            columns={[
-              { title: t('plans.indicator'), render: (_, o) => indicatorName(o.indicatorCode) },
-              { title: t('indicator.region'), render: (_, o) => regionName(o.regionCode) },
-              { title: t('indicator.year'), dataIndex: 'year' },
-              { title: t('indicator.sex'), dataIndex: 'sex', render: (s: string) => t(`sex.${s}`) },
-              { title: t('indicator.value'), dataIndex: 'value' },
-              { title: t('indicator.comment'), dataIndex: 'comment' },
-              {
-                title: t('indicator.history'),
-                render: (_, o) => (
-                  <Tag>
-                    {t('indicator.versionInfo', {
-                      version: o.version,
-                      at: new Date(o.updatedAt).toLocaleString(en ? 'en-GB' : 'zh-CN'),
-                    })}
-                  </Tag>
-                ),
-              },
-            ]}
-          />
-        )}
-      </PageState>
-    </Card>
+        <label htmlFor="return-reason">{t('review.reason')}</label>
+        <Input.TextArea
+          id="return-reason"
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
+    </Space>
   );
 }

@@ -1,0 +1,38 @@
+import { Select } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanSummary, Round } from '../../api/types';
+
+/** Picks a reporting round (open ones first, latest year first); chooses the first when none is chosen. */
+export function RoundSelect({
+  rounds,
+  plans,
+  value,
+  onChange,
+}: {
+  rounds: Round[];
+  plans: PlanSummary[];
+  value: string | undefined;
+  onChange: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const sorted = [...rounds].sort(
+    (a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.year - a.year,
+  );
+  useEffect(() => {
+    if (value === undefined && sorted[0]) onChange(sorted[0].id);
+  }, [value, sorted, onChange]);
+  const title = (r: Round) => plans.find((p) => p.id === r.planId)?.title ?? r.planId;
+  return (
+    <Select
+      id="round-select"
+      style={{ minWidth: 300 }}
+      value={value}
+      onChange={onChange}
+      options={sorted.map((r) => ({
+        value: r.id,
+        label: `${title(r)} · ${t('rounds.year', { year: r.year })}${r.status === 'closed' ? ` · ${t('rounds.closed')}` : ''}`,
+      }))}
+    />
+  );
+}

@@ -46,15 +46,6 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-interface Obs {
-  regionCode: string;
-  year: number;
-  sex: string;
-  value: number;
-  status: string;
-  age: string;
-  urbanRural: string;
-}
 
 interface Cell {
   id: string;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,8 +192,14 @@ async function roundSaveCellApi(): Promise<BenchResult> {
     );
   await db.destroy();
 
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/round-server.ts'], {
-    env: { ...process.env, HALFSKY_DATA_DIR: dir, PORT: '0' },
+    env: { ...process.env, HALFSKY_DATA_DIR: dir, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -221,6 +228,7 @@ async function roundSaveCellApi(): Promise<BenchResult> {
     }
     let next = 0;
     let failures = 0;
+    let conflicts = 0;
     const result = await autocannon({
       url: address,
       connections: CONNECTIONS,
@@ -261,19 +269,27 @@ async function roundSaveCellApi(): Promise<BenchResult> {
             const s = (context as { slot?: Slot }).slot!;
             if (status === 200)
               s.version = (JSON.parse(body) as { cells: { version: number }[] }).cells[0]!.version;
-            else failures++;
+            else if (status === 409) {
+              // autocannon may build a connection's next request before the previous answer arrives: a stale
+              // version is then refused (as it must be); resynchronise from the message and count it.
+              conflicts++;
+              s.version = Number(/当前版本 (\d+)/.exec(body)?.[1] ?? s.version);
+            } else {
+              failures++;
+              if (failures <= 3) console.error(`save failed: ${status} ${body.slice(0, 300)}`);
+            }
           },
         },
       ],
     });
-    if (failures > 0 || result.non2xx > 0)
-      throw new Error(`${failures} saves failed (${result.non2xx} non-2xx)`);
+    if (failures > 0) throw new Error(`${failures} saves failed`);
     return {
       name: 'round-save-cell-api-sqlite',
       ms: result.latency.p50,
       p99_ms: result.latency.p99,
       connections: CONNECTIONS,
       requests: result.requests.total,
+      conflicts,
       rps: Math.round(result.requests.average),
       seconds: SECONDS,
     };

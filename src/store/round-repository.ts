@@ -8,7 +8,7 @@ import type {
 } from '../domain/observations/observation.js';
 import type { CellAction } from '../domain/rounds/cell-transition.js';
 import type { CellKey, CellState, OwedCell, Round, RoundStatus } from '../domain/rounds/round.js';
-import { sqliteHandle, type HalfskyDatabase } from './create-database.js';
+import { sqliteHandle, type HalfskyDatabase, type SqliteHandle } from './create-database.js';
 import { inChunks } from './in-chunks.js';
 import type { ObservationHistoryRow, RoundCellRow } from './round-tables.js';
 import type { Database, ObservationRow } from './tables.js';
@@ -448,24 +448,30 @@ async function applyInTransaction(
   if (raw) {
     // SQLite: prepared statements run row by row inside the transaction (the same connection), several
     // times faster than building multi-row statements for a 100,000-cell upload.
-    const upsert = raw.prepare(SQLITE_OBSERVATION_UPSERT);
+    // A bulk write touches several indexes of three tables: give this connection's page cache room for them
+    // (64 MB instead of SQLite's 2 MB default; a cache size, nothing durable).
+    if (changes.length > 10_000) raw.pragma('cache_size = -65536');
+    const upsert = prepared(raw, SQLITE_OBSERVATION_UPSERT);
     let done = 0;
     for (const r of observationRows) {
       upsert.run(OBSERVATION_COLUMNS.map((c) => r[c]));
       if (++done % CHUNK === 0) await options.afterChunk?.(done);
     }
     if (done % CHUNK !== 0) await options.afterChunk?.(done);
-    const status = raw.prepare(
+    const status = prepared(
+      raw,
       'update observations set status = ?, updated_at = ?, version = version + 1 where indicator_code = ? and region_code = ? and year = ? and sex = ? and urban_rural = ? and age = ?',
     );
     for (const [s, keys] of statusChanges)
       for (const k of keys)
-        status.run(s, at, k.indicatorCode, k.regionCode, round.year, k.sex, k.urbanRural, k.age);
-    const update = raw.prepare(
+        status.run([s, at, k.indicatorCode, k.regionCode, round.year, k.sex, k.urbanRural, k.age]);
+    const update = prepared(
+      raw,
       `update round_cells set ${CELL_UPDATE_COLUMNS.map((c) => `${c} = ?`).join(', ')} where id = ?`,
     );
     for (const r of cellRows) update.run([...CELL_UPDATE_COLUMNS.map((c) => r[c]), r.id]);
-    const insert = raw.prepare(
+    const insert = prepared(
+      raw,
       `insert into observation_history (${HISTORY_COLUMNS.join(', ')}) values (${HISTORY_COLUMNS.map(() => '?').join(', ')})`,
     );
     for (const r of history) insert.run(HISTORY_COLUMNS.map((c) => r[c]));
@@ -606,3 +612,14 @@ const HISTORY_COLUMNS = [
   'user_id',
   'at',
 ] as const satisfies readonly (keyof ObservationHistoryRow)[];
+
+const statements = new WeakMap<SqliteHandle, Map<string, ReturnType<SqliteHandle['prepare']>>>();
+
+/** A prepared statement of this connection, prepared once (a save of one cell should not re-prepare four). */
+function prepared(raw: SqliteHandle, text: string): ReturnType<SqliteHandle['prepare']> {
+  let cache = statements.get(raw);
+  if (!cache) statements.set(raw, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = raw.prepare(text)));
+  return statement;
+}

@@ -46,7 +46,6 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-
 interface Cell {
   id: string;
   indicatorCode: string;
@@ -208,6 +207,21 @@ describe('web journey', () => {
     await page.goto(`${server.url}/indicators/${INDICATOR}?region=${REGION}`);
     await page.getByTestId('error').waitFor();
     expect(await page.getByTestId('indicator-table').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+
+  it('the monitoring lead acknowledges an alert with an action plan (督办) and sees it in its history', async () => {
+    const { context, page } = await as('lead');
+    await page.goto(`${server.url}/alerts`);
+    const table = page.getByTestId('alerts-table');
+    await table.waitFor();
+    await expectAccessible(page);
+    const first = table.locator('tbody tr', { has: page.getByRole('button', { name: /认领/ }) }).first();
+    await first.getByRole('button', { name: /认领/ }).click();
+    await page.getByLabel('整改措施').fill('卫健局牵头，三季度前完成专项整治');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已认领', { exact: true }).first().waitFor();
+    await expect.poll(() => table.getByText('整改措施：卫健局牵头，三季度前完成专项整治').count()).toBe(1);
     await context.close();
   }, 120_000);
 

@@ -1,59 +1,305 @@
-import { Card, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client';
+import type { PlanSummary } from '../../api/types';
 import { useApi } from '../../api/use-api';
+import { useUser } from '../../auth/auth-context';
+import { can } from '../../auth/can';
 import { PageState } from '../../components/page-state';
+import { ancestorCodes, planForRegion } from '../../lib/scope-data';
 
-interface AlertRow {
+export interface StoredAlert {
   id: string;
-  level: string;
-  status?: string;
-  indicator?: string;
-  region?: string;
-  message?: string;
-  createdAt?: string;
+  planId: string;
+  indicatorCode: string | null;
+  regionCode: string;
+  year: number;
+  rule: string;
+  level: 'red' | 'yellow';
+  status: string;
+  reason: string;
+  reasonEn: string;
+  departments: string[];
+  actionPlan: string | null;
+  dueDate: string | null;
+  closedNote: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
-/** Alerts and 督办 from the evaluation API (GET /api/alerts); the not-yet state until that module is served. */
-export default function AlertsPage() {
-  const { t } = useTranslation();
-  const alerts = useApi<{ alerts: AlertRow[] }>('/api/alerts');
+interface AlertEvent {
+  position: number;
+  at: string;
+  actor: string | null;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+  dueDate: string | null;
+}
+
+const STATUSES = ['issued', 'acknowledged', 'escalated', 'resolved', 'closed'];
+const RULES = ['projected_miss', 'wrong_direction', 'volatile', 'outlier', 'data_missing'];
+type Action = 'acknowledge' | 'resolve' | 'comment';
+
+function AlertHistory({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const detail = useApi<{ events: AlertEvent[] }>(`/api/alerts/${encodeURIComponent(id)}`);
   return (
-    <Card
-      title={
-        <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+    <PageState {...detail} isEmpty={(d) => d.events.length === 0}>
+      {(d) => (
+        <Timeline
+          items={d.events.map((e) => ({
+            children: (
+              <span>
+                {new Date(e.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN')} ·{' '}
+                {e.actor ?? t('alerts.system')} · {t(`alertEvent.${e.kind}`, { defaultValue: e.kind })}
+                {e.toStatus && ` → ${t(`alertStatus.${e.toStatus}`, { defaultValue: e.toStatus })}`}
+                {e.note && ` · ${e.note}`}
+                {e.dueDate && ` · ${t('alerts.due', { date: e.dueDate })}`}
+              </span>
+            ),
+          }))}
+        />
+      )}
+    </PageState>
+  );
+}
+
+/**
+ * Alerts (预警) and their follow-up (督办) for a plan and year: filters by level, status and rule; acknowledge
+ * with an action plan and a due date, resolve, comment; each alert's history.
+ */
+export default function AlertsPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const user = useUser();
+  const en = i18n.language === 'en';
+  const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');
+  const [planId, setPlanId] = useState<string | undefined>();
+  const [year, setYear] = useState(new Date().getFullYear() - 2);
+  const [level, setLevel] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
+  const [rule, setRule] = useState<string | undefined>();
+  const plan =
+    plans.data &&
+    (plans.data.plans.find((p) => p.id === planId) ??
+      planForRegion(plans.data.plans, user.regionCode, ancestorCodes(user.regionCode)) ??
+      plans.data.plans[0]);
+  const query = new URLSearchParams({
+    ...(plan ? { plan: plan.id } : {}),
+    year: String(year),
+    ...(level ? { level } : {}),
+    ...(status ? { status } : {}),
+    ...(rule ? { rule } : {}),
+  });
+  const alerts = useApi<{ alerts: StoredAlert[]; total: number }>(plan ? `/api/alerts?${query}` : null);
+  const [acting, setActing] = useState<{ alert: StoredAlert; action: Action } | null>(null);
+  const [note, setNote] = useState('');
+  const [due, setDue] = useState<string | undefined>();
+  const mayAct = can(user, 'alert:manage');
+
+  const act = async () => {
+    if (!acting) return;
+    const { alert, action } = acting;
+    try {
+      await api(`/api/alerts/${encodeURIComponent(alert.id)}/${action}`, {
+        method: 'POST',
+        body:
+          action === 'acknowledge'
+            ? { actionPlan: note, ...(due ? { dueDate: due } : {}) }
+            : note.trim()
+              ? { note }
+              : {},
+      });
+      void message.success(t(`alerts.done.${action}`));
+      setActing(null);
+      setNote('');
+      setDue(undefined);
+      alerts.reload();
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : t('state.networkError'));
+    }
+  };
+  const years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
+  const levelTag = (l: string) => (
+    <Tag color={l === 'red' ? 'red' : 'gold'} data-testid="alert-level">
+      {t(`alertLevel.${l}`, { defaultValue: l })}
+    </Tag>
+  );
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <Typography.Title level={2} style={{ marginTop: 0, fontSize: 20 }}>
           {t('alerts.title')}
         </Typography.Title>
-      }
-    >
-      <PageState {...alerts} isEmpty={(d) => d.alerts.length === 0} emptyText={t('alerts.none')}>
-        {(d) => (
-          <Table
-            size="small"
-            rowKey="id"
-            dataSource={d.alerts}
-            scroll={{ x: 640 }}
-            columns={[
-              {
-                title: t('alerts.level'),
-                dataIndex: 'level',
-                render: (l: string) => (
-                  <Tag color={l === 'red' ? 'red' : l === 'orange' ? 'orange' : 'gold'}>
-                    {t(`alertLevel.${l}`, { defaultValue: l })}
-                  </Tag>
-                ),
-              },
-              { title: t('plans.indicator'), dataIndex: 'indicator' },
-              { title: t('indicator.region'), dataIndex: 'region' },
-              { title: t('alerts.message'), dataIndex: 'message' },
-              {
-                title: t('indicator.status'),
-                dataIndex: 'status',
-                render: (s?: string) => <Space>{s ? t(`alertStatus.${s}`, { defaultValue: s }) : '—'}</Space>,
-              },
-            ]}
+        <Space wrap>
+          <label htmlFor="alert-plan">{t('overview.plan')}</label>
+          <Select
+            id="alert-plan"
+            style={{ minWidth: 260 }}
+            value={plan?.id}
+            onChange={(v: string) => setPlanId(v)}
+            options={(plans.data?.plans ?? []).map((p) => ({ value: p.id, label: p.title }))}
           />
+          <label htmlFor="alert-year">{t('entry.year')}</label>
+          <Select
+            id="alert-year"
+            style={{ width: 100 }}
+            value={year}
+            onChange={(v: number) => setYear(v)}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+          />
+          <label htmlFor="alert-level">{t('alerts.level')}</label>
+          <Select
+            id="alert-level"
+            allowClear
+            style={{ width: 100 }}
+            value={level}
+            onChange={(v: string | undefined) => setLevel(v)}
+            options={['red', 'yellow'].map((l) => ({ value: l, label: t(`alertLevel.${l}`) }))}
+          />
+          <label htmlFor="alert-status">{t('indicator.status')}</label>
+          <Select
+            id="alert-status"
+            allowClear
+            style={{ width: 120 }}
+            value={status}
+            onChange={(v: string | undefined) => setStatus(v)}
+            options={STATUSES.map((s) => ({ value: s, label: t(`alertStatus.${s}`) }))}
+          />
+          <label htmlFor="alert-rule">{t('alerts.rule')}</label>
+          <Select
+            id="alert-rule"
+            allowClear
+            style={{ width: 150 }}
+            value={rule}
+            onChange={(v: string | undefined) => setRule(v)}
+            options={RULES.map((r) => ({ value: r, label: t(`alertRule.${r}`) }))}
+          />
+        </Space>
+      </Card>
+      <Card>
+        <PageState
+          loading={plans.loading || alerts.loading}
+          error={plans.error ?? alerts.error}
+          data={alerts.data}
+          reload={alerts.reload}
+          isEmpty={(d) => d.alerts.length === 0}
+          emptyText={t('alerts.none')}
+        >
+          {(d) => (
+            <div style={{ overflowX: 'auto' }}>
+              <Table
+                size="small"
+                rowKey="id"
+                dataSource={d.alerts}
+                data-testid="alerts-table"
+                pagination={{ pageSize: 30, showSizeChanger: false }}
+                expandable={{ expandedRowRender: (a) => <AlertHistory id={a.id} /> }}
+                columns={[
+                  { title: t('alerts.level'), dataIndex: 'level', render: levelTag, width: 70 },
+                  {
+                    title: t('alerts.rule'),
+                    dataIndex: 'rule',
+                    render: (r: string) => t(`alertRule.${r}`, { defaultValue: r }),
+                  },
+                  { title: t('alerts.message'), render: (_, a) => (en ? a.reasonEn : a.reason) },
+                  { title: t('plans.responsible'), render: (_, a) => a.departments.join('、') || '—' },
+                  {
+                    title: t('indicator.status'),
+                    render: (_, a) => (
+                      <span>
+                        <Tag>{t(`alertStatus.${a.status}`, { defaultValue: a.status })}</Tag>
+                        {a.actionPlan && (
+                          <div style={{ fontSize: 12 }}>
+                            {t('alerts.actionPlan')}：{a.actionPlan}
+                          </div>
+                        )}
+                        {a.dueDate && (
+                          <div style={{ fontSize: 12 }}>{t('alerts.due', { date: a.dueDate })}</div>
+                        )}
+                      </span>
+                    ),
+                  },
+                  ...(mayAct
+                    ? [
+                        {
+                          title: t('alerts.actions'),
+                          render: (_: unknown, a: StoredAlert) => (
+                            <Space size={4} wrap>
+                              {a.status === 'issued' || a.status === 'escalated' ? (
+                                <Button
+                                  size="small"
+                                  onClick={() => setActing({ alert: a, action: 'acknowledge' })}
+                                >
+                                  {t('alerts.acknowledge')}
+                                </Button>
+                              ) : null}
+                              {a.status !== 'resolved' && a.status !== 'closed' ? (
+                                <Button
+                                  size="small"
+                                  onClick={() => setActing({ alert: a, action: 'resolve' })}
+                                >
+                                  {t('alerts.resolve')}
+                                </Button>
+                              ) : null}
+                              <Button
+                                size="small"
+                                type="link"
+                                onClick={() => setActing({ alert: a, action: 'comment' })}
+                              >
+                                {t('alerts.comment')}
+                              </Button>
+                            </Space>
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            </div>
+          )}
+        </PageState>
+      </Card>
+      <Modal
+        open={acting !== null}
+        title={acting ? t(`alerts.${acting.action}`) : ''}
+        okText={t('users.save')}
+        cancelText={t('users.cancel')}
+        okButtonProps={{ disabled: acting?.action !== 'resolve' && note.trim() === '' }}
+        onOk={() => void act()}
+        onCancel={() => setActing(null)}
+      >
+        <label htmlFor="alert-note">
+          {acting?.action === 'acknowledge' ? t('alerts.actionPlan') : t('alerts.note')}
+        </label>
+        <Input.TextArea id="alert-note" rows={4} value={note} onChange={(e) => setNote(e.target.value)} />
+        {acting?.action === 'acknowledge' && (
+          <div style={{ marginTop: 12 }}>
+            <label htmlFor="alert-due">{t('alerts.dueDate')}</label>{' '}
+            <DatePicker
+              id="alert-due"
+              onChange={(_, s) => setDue(typeof s === 'string' && s ? s : undefined)}
+            />
+          </div>
         )}
-      </PageState>
-    </Card>
+      </Modal>
+    </Space>
   );
 }

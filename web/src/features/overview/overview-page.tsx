@@ -48,11 +48,13 @@ export default function OverviewPage() {
     plan ? `/api/plans/${encodeURIComponent(plan.id)}/targets` : null,
   );
   const catalog = useApi<{ indicators: Indicator[] }>('/api/indicators');
-  const regionInfo = useApi<RegionDetail>(plan ? `/api/regions/${region}` : null);
-  const observations = useApi<{ observations: Observation[] }>(
-    plan ? `/api/observations?region=${region}` : null,
+  const regionInfo = useApi<RegionDetail>(`/api/regions/${region}`);
+  const observations = useApi<{ observations: Observation[] }>(`/api/observations?region=${region}`);
+  const dataYear = observations.data ? Math.max(0, ...observations.data.observations.map((o) => o.year)) : 0;
+  // The plan's alerts for its latest data year (the API reconciles them with the data first).
+  const alerts = useApi<{ alerts: { level: string }[] }>(
+    plan && dataYear ? `/api/alerts?plan=${encodeURIComponent(plan.id)}&year=${dataYear}` : null,
   );
-  const alerts = useApi<{ alerts: { level: string }[] }>(plan ? `/api/alerts?region=${region}` : null);
 
   const assessed = useMemo(
     () =>
@@ -245,7 +247,7 @@ function OverviewBody({
             ) : (
               <Space wrap>
                 {[...levels].map(([level, n]) => (
-                  <Tag key={level} color={level === 'red' ? 'red' : level === 'orange' ? 'orange' : 'gold'}>
+                  <Tag key={level} color={level === 'red' ? 'red' : 'gold'}>
                     {t(`alertLevel.${level}`, { defaultValue: level })}: {n}
                   </Tag>
                 ))}

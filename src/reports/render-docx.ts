@@ -122,6 +122,7 @@ function renderBlock(block: ReportBlock, images: Map<ReportBlock, Buffer>): (Par
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,
+          keepNext: true, // the caption stays with its chart
           spacing: { line: 240, lineRule: LineRuleType.AUTO },
           children: [
             new ImageRun({

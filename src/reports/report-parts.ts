@@ -267,32 +267,43 @@ export function comparisonChart(
   };
 }
 
-/** Open alerts of the report region and its sub-regions as a table (red first). */
+/**
+ * Open alerts: the report region's own as a table (red first), then the sub-regions' as counts per region
+ * (red, yellow) — listing every sub-region's alert would run to dozens of pages. Nothing when there is none.
+ */
 export function alertsTable(
   data: EvaluationReportData,
   caption: string,
   filter: (departments: readonly string[]) => boolean = () => true,
 ): ReportBlock | null {
-  const regionNames = new Map([data.region, ...data.subRegions].map((r) => [r.regionCode, r.regionName]));
   const labels = new Map(data.region.targets.map((t) => [t.targetKey, t.label]));
-  const alerts = data.evaluation.alerts.filter(
-    (a) => regionNames.has(a.regionCode) && OPEN_ALERT_STATUSES.includes(a.status) && filter(a.departments),
+  const open = data.evaluation.alerts.filter(
+    (a) => OPEN_ALERT_STATUSES.includes(a.status) && filter(a.departments),
   );
-  if (alerts.length === 0) return null;
-  const sorted = [...alerts].sort((a, b) => (a.level === b.level ? 0 : a.level === 'red' ? -1 : 1));
+  const own = open
+    .filter((a) => a.regionCode === data.region.regionCode)
+    .sort((a, b) => (a.level === b.level ? 0 : a.level === 'red' ? -1 : 1));
+  const rows = own.map((a) => [
+    a.level === 'red' ? '红色' : '黄色',
+    labels.get(a.targetKey) ?? a.targetKey,
+    a.reason,
+    a.departments.join('、') || '—',
+  ]);
+  for (const r of data.subRegions) {
+    const theirs = open.filter((a) => a.regionCode === r.regionCode);
+    if (theirs.length === 0) continue;
+    const red = theirs.filter((a) => a.level === 'red').length;
+    rows.push(['', `（${r.regionName}）`, `红色预警${red}项、黄色预警${theirs.length - red}项`, '']);
+  }
+  if (rows.length === 0) return null;
   return {
     kind: 'table',
     caption,
-    headers: ['等级', '指标', '地区', '原因', '责任单位'],
-    rows: sorted.map((a) => [
-      a.level === 'red' ? '红色' : '黄色',
-      labels.get(a.targetKey) ?? a.targetKey,
-      regionNames.get(a.regionCode) ?? a.regionCode,
-      a.reason,
-      a.departments.join('、') || '—',
-    ]),
-    widths: [0.8, 2, 1.2, 5, 1.6],
+    headers: ['等级', '指标', '原因', '责任单位'],
+    rows,
+    widths: [0.8, 2.2, 5.6, 1.6],
     compact: true,
+    note: `注：${data.region.regionName}本级的未关闭预警逐项列出，所辖地区只列预警数。`,
   };
 }
 

@@ -93,8 +93,8 @@ export async function loadEvaluationReportData(
     planId: evaluation.planId,
     planTitle: evaluation.planTitle,
     year: request.year,
-    region,
-    subRegions,
+    region: withLabels(region),
+    subRegions: subRegions.map(withLabels),
     evaluation,
     ranking: ranking.regions.length >= 2 ? ranking : null,
     indicators,
@@ -181,6 +181,16 @@ function reportRegion(evaluation: PlanEvaluation, wanted: string | null | undefi
         evaluation.regions.find((r) => r.regionName === wanted));
   if (!region) throw new HalfskyError('REGION_NOT_FOUND', { code: wanted ?? evaluation.planRegionCode });
   return region;
+}
+
+/** Targets whose wording the importer could not isolate are named by their indicator (never an empty name). */
+function withLabels(region: RegionEvaluation): RegionEvaluation {
+  return {
+    ...region,
+    targets: region.targets.map((t) =>
+      t.label.trim() === '' ? { ...t, label: t.indicatorName ?? t.indicatorCode ?? t.targetKey } : t,
+    ),
+  };
 }
 
 export function checkYear(year: number): void {

@@ -192,7 +192,8 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): Table {
       verticalAlign: VerticalAlign.CENTER,
       children: [
         new Paragraph({
-          alignment: header || i > 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          // Numbers and short words centred; sentences (an alert's reason) read from the left.
+          alignment: header || (i > 0 && text.length <= 12) ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: { line: Math.round(size * 14), lineRule: LineRuleType.AT_LEAST },
           children: [new TextRun({ text, size, ...(header ? { font: font(FONTS.heading1) } : {}) })],
         }),

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Action } from '../../domain/access/action.js';
 import { ALERT_ACTIONS, type AlertAction } from '../../domain/evaluation/alert-workflow.js';
 import { HalfskyError } from '../../domain/errors.js';
 import { alertAction, getAlertWithHistory, listPlanAlerts } from '../../services/evaluation/index.js';
@@ -27,11 +28,11 @@ type ActionRoute = { Params: Static<typeof AlertParams>; Body: Static<typeof Ale
 export function alertRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
   // Townships (九台, 镇原 report below the county) are not in the server's tree: scope them by their county.
   const known = (code: string) => (deps.regions.get(code) ? code : code.slice(0, 6));
-  const inScope = (request: FastifyRequest, regionCode: string) =>
-    canInRegion(request.auth!.user, deps.regions, 'plan:read', known(regionCode));
-  const visibleAlert = async (request: FastifyRequest, id: string) => {
+  const inScope = (request: FastifyRequest, regionCode: string, action: Action = 'plan:read') =>
+    canInRegion(request.auth!.user, deps.regions, action, known(regionCode));
+  const visibleAlert = async (request: FastifyRequest, id: string, action: Action = 'plan:read') => {
     const found = await getAlertWithHistory(deps.db, id);
-    if (!inScope(request, found.alert.regionCode)) throw new HalfskyError('ALERT_NOT_FOUND', { id });
+    if (!inScope(request, found.alert.regionCode, action)) throw new HalfskyError('ALERT_NOT_FOUND', { id });
     return found;
   };
 
@@ -112,7 +113,7 @@ export function alertRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
         },
       },
       async (request) => {
-        const { alert } = await visibleAlert(request, request.params.id);
+        const { alert } = await visibleAlert(request, request.params.id, 'alert:manage');
         const body = request.body ?? {};
         if (action === 'acknowledge' && !body.actionPlan)
           throw new HalfskyError('REASON_REQUIRED', { fields: 'actionPlan' });

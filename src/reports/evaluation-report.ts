@@ -153,6 +153,8 @@ function trendSentence(t: TargetEvaluation, data: EvaluationReportData): string 
   const a = t.assessment?.current;
   if (!a || a.latest === null || a.latest.year !== data.year || a.projection === null || a.final) return '';
   const unit = unitOf(t, data);
+  // A straight line can cross zero; a rate or count below zero is no forecast worth printing.
+  if (a.projection.value < 0) return '';
   const verdict =
     a.projectedToMeet === null ? '' : a.projectedToMeet ? '，可望实现目标' : '，按此趋势难以实现目标';
   return `按基期以来的趋势推算，${a.projection.year}年将为${formatQuantity(a.projection.value, unit)}${verdict}。`;
@@ -205,12 +207,14 @@ export function problems(data: EvaluationReportData, lagging: readonly TargetEva
   const out: string[] = [];
   const worse = lagging.filter((t) => t.status === 'deterioration');
   if (worse.length > 0) {
-    out.push(`部分指标出现退步。${worse.map((t) => `${t.label}${describeChange(t, data)}`).join('；')}。`);
+    out.push(
+      `部分指标出现退步。${unique(worse.map((t) => `${t.label}${describeChange(t, data)}`)).join('；')}。`,
+    );
   }
   const slow = lagging.filter((t) => t.status !== 'deterioration');
   if (slow.length > 0) {
     out.push(
-      `部分目标进度偏慢：${slow.map((t) => `${t.label}（${statusName(t.status)}）`).join('、')}，按现有速度到期难以实现。`,
+      `部分目标进度偏慢：${unique(slow.map((t) => `${t.label}（${statusName(t.status)}）`)).join('、')}，按现有速度到期难以实现。`,
     );
   }
   const missing = data.region.targets.filter((t) => t.status === 'insufficient_data');
@@ -243,16 +247,23 @@ function describeChange(t: TargetEvaluation, data: EvaluationReportData): string
   return `由${a.base.year}年的${formatQuantity(a.base.value, unit)}变为${a.latest.year}年的${formatQuantity(a.latest.value, unit)}`;
 }
 
+const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
+
 /** Suggested actions, one per lagging target (by its lead unit, naming the weakest sub-regions) and data gap. */
 export function suggestions(data: EvaluationReportData, lagging: readonly TargetEvaluation[]): string[] {
-  const out = lagging.map((t) => {
+  const actions = lagging.map((t) => {
     const weak = weakRegions(t, data).map((r) => r.regionName);
     const where =
       weak.length > 0 ? `，重点推动${weak.slice(0, 3).join('、')}${weak.length > 3 ? '等地' : ''}` : '';
     const target = t.assessment?.current?.target;
-    const goal = target ? `确保实现${target.year}年目标${goalText(target)}` : '加快推进';
+    const goal = !target
+      ? '加快推进'
+      : target.comparator === 'increase' || target.comparator === 'decrease'
+        ? `确保到${target.year}年持续${target.comparator === 'increase' ? '提高' : '降低'}`
+        : `确保实现${target.year}年目标${goalText(target)}`;
     return `${leadOf(t, data)}牵头，针对${t.label}${statusName(t.status)}的情况，分析原因、加大工作力度${where}，${goal}。`;
   });
+  const out = unique(actions);
   const missing = data.region.targets.filter((t) => t.status === 'insufficient_data');
   const byDept = new Map<string, string[]>();
   for (const t of missing) byDept.set(leadOf(t, data), [...(byDept.get(leadOf(t, data)) ?? []), t.label]);

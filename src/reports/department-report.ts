@@ -35,7 +35,10 @@ export function departmentReportDocument(
   const { year, region } = data;
   const lagging = targets.filter((t) => LAGGING.has(t.status));
   const scoped = { ...data, region: { ...region, targets } };
-  const sentences = targets.map((t) => indicatorSentence(targetFact(t, region.regionCode, data))).join('');
+  const sentences: ReportBlock[] = targets.map((t) => ({
+    kind: 'paragraph',
+    text: indicatorSentence(targetFact(t, region.regionCode, data)),
+  }));
   const table = targetTable(
     `表1\u3000${department}牵头或报送的监测指标（${region.regionName}，${year}年）`,
     targets,
@@ -49,10 +52,10 @@ export function departmentReportDocument(
       : ''
   }。`;
   const blocks: ReportBlock[] = [];
-  const mark = data.simulated ? '（含模拟数据）' : '';
+  const mark = data.simulated ? '，含模拟数据' : '';
   if (template === 'implementation') {
     blocks.push({ kind: 'heading', level: 1, text: `一、${year}年实施情况` });
-    blocks.push({ kind: 'paragraph', text: summary }, { kind: 'paragraph', text: sentences }, table);
+    blocks.push({ kind: 'paragraph', text: summary }, ...sentences, table);
     blocks.push(
       { kind: 'heading', level: 2, text: '（一）主要工作和成效' },
       { kind: 'paragraph', text: TO_FILL },
@@ -67,7 +70,7 @@ export function departmentReportDocument(
     blocks.push({ kind: 'heading', level: 1, text: '一、基本情况' });
     blocks.push({ kind: 'paragraph', text: `组织领导、责任分工、经费保障等情况：${TO_FILL}` });
     blocks.push({ kind: 'heading', level: 1, text: '二、目标任务完成情况' });
-    blocks.push({ kind: 'paragraph', text: summary }, { kind: 'paragraph', text: sentences }, table);
+    blocks.push({ kind: 'paragraph', text: summary }, ...sentences, table);
     blocks.push({ kind: 'heading', level: 1, text: '三、存在的问题' });
     for (const text of problems(scoped, lagging)) blocks.push({ kind: 'paragraph', text });
     if (alerts) blocks.push(alerts);

@@ -11,7 +11,9 @@ import { evaluatePlan } from '../src/services/evaluation/index.js';
 import { departmentTargets } from '../src/reports/department-report.js';
 import { generateReport } from '../src/services/reports/generate-report.js';
 import { loadEvaluationReportData } from '../src/services/reports/load-report-data.js';
-import { listObservations } from '../src/store/observation-repository.js';
+import { listObservations, upsertObservations } from '../src/store/observation-repository.js';
+import { findIndicator } from '../src/domain/indicators/catalog.js';
+import { hasSexBreakdown } from '../src/domain/indicators/indicator.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /** The visible text of a .docx (paragraph runs of word/document.xml), and how many images it embeds. */
@@ -167,6 +169,33 @@ for (const engine of ENGINES) {
       );
       expect(docx.text).toContain('妇女发展统计资料');
       expect(docx.text).toContain('怀宁县');
+    });
+
+    it('a value waiting for review is not evaluated and is said to be unreviewed, never printed', async () => {
+      const data = await loadEvaluationReportData(t.db, { planId: 'anqing', year: 2024 });
+      const target = data.region.targets.find(
+        (x) => x.indicatorCode && x.series.some((p) => p.year === 2024 && p.value !== null),
+      )!;
+      const [stored] = await listObservations(t.db, {
+        indicatorCodes: [target.indicatorCode!],
+        regionCodes: [data.region.regionCode],
+        yearFrom: 2024,
+        yearTo: 2024,
+        sexes: [
+          findIndicator(target.indicatorCode!) && hasSexBreakdown(findIndicator(target.indicatorCode!)!)
+            ? '女'
+            : '合计',
+        ],
+      });
+      await upsertObservations(t.db, [{ ...stored!, value: 12345.678 }], {
+        source: 'form',
+        status: 'submitted',
+      });
+      const { text } = await readDocx(
+        (await generateReport(t.db, { kind: 'annual', planId: 'anqing', year: 2024 })).bytes,
+      );
+      expect(text).toContain(`${target.label}2024年数据尚未审核，未计入评估`);
+      expect(text).not.toContain('12345.68');
     });
   });
 }

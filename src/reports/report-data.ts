@@ -40,7 +40,7 @@ export interface EvaluationReportData {
   indicators: ReadonlyMap<string, ReportIndicator>;
   /** Stored values of the report region by sex: `${indicator}|${sex}` → year → value. */
   seriesBySex: ReadonlyMap<string, ReadonlyMap<number, number>>;
-  /** Marks of the stored values: `${indicator}|${region}|${year}` → flags (any sex). */
+  /** Marks of the target's stored value (女 or 合计): `${indicator}|${region}|${year}` → flags; provisional = not yet approved, so not in the evaluation. */
   flags: ReadonlyMap<string, DataFlags>;
   /** Whether any value behind the report is simulated. */
   simulated: boolean;

@@ -80,6 +80,9 @@ describe('indicatorSentence', () => {
       '孕产妇死亡率2024年无数据，最近一次为2023年的12.4/10万。',
     );
     expect(indicatorSentence(mmr({ value: null, previous: null }))).toBe('孕产妇死亡率2024年无数据。');
+    expect(indicatorSentence(mmr({ value: null, flags: { simulated: false, provisional: true } }))).toBe(
+      '孕产妇死亡率2024年数据尚未审核，未计入评估，最近一次为2023年的12.4/10万。',
+    );
   });
 
   it('claims nothing about targets assessed on another year’s value', () => {

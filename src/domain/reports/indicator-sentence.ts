@@ -40,7 +40,9 @@ export function indicatorSentence(fact: IndicatorFact): string {
     const last = fact.previous
       ? `，最近一次为${fact.previous.year}年的${formatQuantity(fact.previous.value, unit)}`
       : '';
-    return `${name}${year}年无数据${last}。`;
+    // A value stored but not yet approved is not evaluated: say it exists, never its number.
+    const missing = fact.flags.provisional ? '数据尚未审核，未计入评估' : '无数据';
+    return `${name}${year}年${missing}${last}。`;
   }
   const parts = [`${name}为${formatQuantity(value, unit)}${dataMark(fact.flags)}`];
   if (fact.previous && fact.previous.year < year) {

@@ -72,9 +72,27 @@ export async function loadEvaluationReportData(
   const flags = new Map<string, DataFlags>();
   const seriesBySex = new Map<string, Map<number, number>>();
   let simulated = false;
+  const addToSeries = (o: { indicatorCode: string; sex: string; year: number; value: number }) => {
+    const s = `${o.indicatorCode}|${o.sex}`;
+    const map = seriesBySex.get(s) ?? new Map<number, number>();
+    map.set(o.year, o.value);
+    seriesBySex.set(s, map);
+  };
+  // The sex the targets are on (女 where the indicator is by sex): the value the narrative speaks of.
+  const targetSex = new Map(
+    indicatorCodes.map((code) => {
+      const i = findIndicator(code, INDICATOR_CATALOG);
+      return [code, i && hasSexBreakdown(i) ? '女' : '合计'];
+    }),
+  );
   for (const o of observations) {
     if (o.urbanRural !== '合计' || o.age !== '') continue;
     const key = flagKey(o.indicatorCode, o.regionCode, o.year);
+    if (o.sex !== targetSex.get(o.indicatorCode)) {
+      if (o.regionCode === regionCode && o.status === 'approved') addToSeries(o);
+      simulated ||= o.simulated;
+      continue;
+    }
     const before = flags.get(key);
     const provisional = o.status !== 'approved';
     flags.set(key, {
@@ -82,12 +100,7 @@ export async function loadEvaluationReportData(
       provisional: (before?.provisional ?? false) || provisional,
     });
     simulated ||= o.simulated;
-    if (o.regionCode === regionCode && !provisional) {
-      const s = `${o.indicatorCode}|${o.sex}`;
-      const map = seriesBySex.get(s) ?? new Map<number, number>();
-      map.set(o.year, o.value);
-      seriesBySex.set(s, map);
-    }
+    if (o.regionCode === regionCode && !provisional) addToSeries(o);
   }
   return {
     planId: evaluation.planId,

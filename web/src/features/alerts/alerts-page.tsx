@@ -103,6 +103,7 @@ export default function AlertsPage() {
   const query = new URLSearchParams({
     ...(plan ? { plan: plan.id } : {}),
     year: String(year),
+    limit: '1000',
     ...(level ? { level } : {}),
     ...(status ? { status } : {}),
     ...(rule ? { rule } : {}),

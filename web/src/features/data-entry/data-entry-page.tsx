@@ -3,11 +3,12 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useSearchParams } from 'react-router-dom';
 import { api, ApiError, apiUpload } from '../../api/client';
-import type { PlanSummary, Round, RoundCell, Sex } from '../../api/types';
+import type { PlanSummary, Round, RoundCell, Sex, Target } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useUser } from '../../auth/auth-context';
 import { PageState } from '../../components/page-state';
 import { checkCell, parseCell, type CellProblem } from './cell-checks';
+import { targetText } from '../plans/target-text';
 import { RoundSelect } from './round-select';
 
 const SEXES: Sex[] = ['女', '男', '合计'];
@@ -451,9 +452,7 @@ export default function DataEntryPage() {
                       return target ? (
                         <Typography.Text type="secondary" title={target.text}>
                           {target.year}:{' '}
-                          {t(`comparator.${target.comparator}`, { defaultValue: target.comparator })}{' '}
-                          {target.value ?? ''}
-                          {target.unit ?? ''}
+                          {targetText(target as Pick<Target, 'comparator' | 'value' | 'unit'>, t)}
                         </Typography.Text>
                       ) : (
                         '—'

@@ -52,9 +52,18 @@ export default function OverviewPage() {
   const observations = useApi<{ observations: Observation[] }>(`/api/observations?region=${region}`);
   const dataYear = observations.data ? Math.max(0, ...observations.data.observations.map((o) => o.year)) : 0;
   // The plan's alerts for its latest data year (the API reconciles them with the data first).
-  const alerts = useApi<{ alerts: { level: string }[] }>(
-    plan && dataYear ? `/api/alerts?plan=${encodeURIComponent(plan.id)}&year=${dataYear}` : null,
-  );
+  const alertPath = (level: string) =>
+    plan && dataYear
+      ? `/api/alerts?plan=${encodeURIComponent(plan.id)}&year=${dataYear}&level=${level}&limit=1`
+      : null;
+  // Counted by the API (total), not by the page of alerts it returns.
+  const red = useApi<{ total: number }>(alertPath('red'));
+  const yellow = useApi<{ total: number }>(alertPath('yellow'));
+  const alerts = {
+    loading: red.loading || yellow.loading,
+    error: red.error ?? yellow.error,
+    levels: red.data && yellow.data ? { red: red.data.total, yellow: yellow.data.total } : undefined,
+  };
 
   const assessed = useMemo(
     () =>
@@ -115,7 +124,7 @@ function OverviewBody({
   assessed: ReturnType<typeof evaluatePlan>;
   region: RegionDetail;
   rows: Observation[];
-  alerts: { data?: { alerts: { level: string }[] }; error: unknown; loading: boolean };
+  alerts: { levels?: { red: number; yellow: number }; error: unknown; loading: boolean };
   lang: 'zh' | 'en';
   regionCode: string;
 }) {
@@ -149,8 +158,7 @@ function OverviewBody({
   const changed = assessed
     .filter((a) => a.previousStatus !== null && a.previousStatus !== a.status)
     .sort((a, b) => RANK[a.status] - RANK[a.previousStatus!] - (RANK[b.status] - RANK[b.previousStatus!]));
-  const levels = new Map<string, number>();
-  for (const a of alerts.data?.alerts ?? []) levels.set(a.level, (levels.get(a.level) ?? 0) + 1);
+  const levels = new Map(Object.entries(alerts.levels ?? {}).filter(([, n]) => n > 0));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {simulated && (

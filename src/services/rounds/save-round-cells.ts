@@ -139,7 +139,8 @@ export async function saveRoundRows(
   const result = await changeRoundCells(
     db,
     round,
-    { indicatorCodes },
+    // A few cells: only their indicators' cells (the checks need no more); a bulk upload: the whole round, one scan.
+    rows.length <= 500 ? { indicatorCodes } : {},
     (roundCells) => {
       targets = [];
       warnings = [];

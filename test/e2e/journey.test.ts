@@ -185,13 +185,30 @@ describe('web journey', () => {
     await page.goto(`${server.url}/plans`);
     await page.getByRole('link', { name: /安庆/ }).first().click();
     await page.getByTestId('plan-title').waitFor();
-    const plan = await getJson<{ targets: { text: string; responsible: string[] }[] }>(
-      page,
-      '/api/plans/anqing',
-    );
+    type PlanItem = { responsibility: { departments: string[] } };
+    const plan = await getJson<{
+      targets: { text: string; responsible: string[] }[];
+      areas: { name: string; goals: PlanItem[]; measures: PlanItem[] }[];
+    }>(page, '/api/plans/anqing');
     expect(await page.getByText(plan.targets[0]!.text, { exact: true }).first().isVisible()).toBe(true);
     await expectAccessible(page);
     expect(await unreachableControls(page, 150)).toEqual([]);
+    // Filtering by a department leaves only that department's goals and measures in an area that names one.
+    const withDepartments = (i: PlanItem) => i.responsibility.departments.length > 0;
+    const area = plan.areas.find((a) => [...a.goals, ...a.measures].some(withDepartments))!;
+    const department = [...area.goals, ...area.measures].find(withDepartments)!.responsibility
+      .departments[0]!;
+    await page.getByRole('button', { name: new RegExp(area.name) }).click();
+    const items = page.locator('.ant-collapse-item-active', { hasText: area.name }).locator('.ant-list-item');
+    const all = area.goals.length + area.measures.length;
+    await expect.poll(() => items.count()).toBe(all);
+    await page.locator('#department-filter').fill(department);
+    await page.keyboard.press('Enter');
+    const matching = [...area.goals, ...area.measures].filter((i) =>
+      i.responsibility.departments.includes(department),
+    ).length;
+    await expect.poll(() => items.count()).toBe(matching);
+    expect(matching).toBeLessThan(all);
     await context.close();
   }, 120_000);
 

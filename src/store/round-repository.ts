@@ -30,6 +30,8 @@ export interface StoredRoundCell extends OwedCell {
   submittedComment: string | null;
   firstSubmittedAt: string | null;
   submittedAt: string | null;
+  /** The same key's value of the year before the round's, null when there is none. */
+  lastYearValue: number | null;
   /** The observation of the round's year; null while the cell is owed. */
   observation: {
     value: number;
@@ -147,7 +149,10 @@ export interface RoundCellFilter {
   ids?: readonly string[];
 }
 
-/** The cells of a round with their current observation, in indicator, region and breakdown order. */
+/**
+ * The cells of a round with their current observation and last year's value, in indicator, region and
+ * breakdown order.
+ */
 export async function listRoundCells(
   db: HalfskyDatabase | Transaction<Database>,
   round: Pick<Round, 'id' | 'year'>,
@@ -164,6 +169,15 @@ export async function listRoundCells(
         .onRef('o.age', '=', 'c.age')
         .on('o.year', '=', round.year),
     )
+    .leftJoin('observations as p', (join) =>
+      join
+        .onRef('p.indicator_code', '=', 'c.indicator_code')
+        .onRef('p.region_code', '=', 'c.region_code')
+        .onRef('p.sex', '=', 'c.sex')
+        .onRef('p.urban_rural', '=', 'c.urban_rural')
+        .onRef('p.age', '=', 'c.age')
+        .on('p.year', '=', round.year - 1),
+    )
     .selectAll('c')
     .select([
       'o.value as o_value',
@@ -174,6 +188,7 @@ export async function listRoundCells(
       'o.source as o_source',
       'o.updated_at as o_updated_at',
       'o.updated_by as o_updated_by',
+      'p.value as p_value',
     ])
     .where('c.round_id', '=', round.id);
   if (filter.indicatorCodes) query = query.where('c.indicator_code', 'in', ['', ...filter.indicatorCodes]);
@@ -197,6 +212,7 @@ export async function listRoundCells(
     submittedComment: r.submitted_comment,
     firstSubmittedAt: r.first_submitted_at,
     submittedAt: r.submitted_at,
+    lastYearValue: r.p_value === null ? null : Number(r.p_value),
     observation:
       r.o_version === null || r.o_value === null
         ? null

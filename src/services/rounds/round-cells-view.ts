@@ -3,9 +3,8 @@ import { can } from '../../domain/access/can.js';
 import { INDICATOR_BY_CODE } from './indicator-by-code.js';
 import { targetKey } from '../../domain/indicators/link-targets.js';
 import type { Comparator } from '../../domain/plan.js';
-import { cellKeyString, type CellState, type OwedCell } from '../../domain/rounds/round.js';
+import type { CellState, OwedCell } from '../../domain/rounds/round.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { listObservations } from '../../store/observation-repository.js';
 import { getPlan } from '../../store/plan-repository.js';
 import { listRoundCells, type StoredRoundCell, type StoredWarning } from '../../store/round-repository.js';
 import { listTargetLinks } from '../../store/target-link-repository.js';
@@ -120,19 +119,6 @@ export async function roundCellViews(
   const cells = await visibleCells(db, user, ctx, filter);
   const { round, tree } = ctx;
   const targets = await planTargets(db, round.planId, round.year);
-  const previous =
-    cells.length === 0
-      ? new Map<string, number>()
-      : new Map(
-          (
-            await listObservations(db, {
-              indicatorCodes: [...new Set(cells.map((c) => c.indicatorCode))],
-              regionCodes: [...new Set(cells.map((c) => c.regionCode))],
-              yearFrom: round.year - 1,
-              yearTo: round.year - 1,
-            })
-          ).map((o) => [cellKeyString(o), o.value]),
-        );
   return cells.map((c) => {
     const indicator = INDICATOR_BY_CODE.get(c.indicatorCode);
     const o = c.observation;
@@ -156,7 +142,7 @@ export async function roundCellViews(
       source: o?.source ?? null,
       updatedAt: o?.updatedAt ?? null,
       updatedBy: o?.updatedBy ?? null,
-      lastYearValue: previous.get(cellKeyString(c)) ?? null,
+      lastYearValue: c.lastYearValue,
       target: targets.get(c.indicatorCode) ?? null,
       returnReason: c.returnReason,
       warnings: c.warnings,

@@ -12,7 +12,6 @@ import { cellTransition } from '../../domain/rounds/cell-transition.js';
 import { cellKeyString, type CellKey } from '../../domain/rounds/round.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { listObservations } from '../../store/observation-repository.js';
 import { changeRoundCells, type StoredRoundCell } from '../../store/round-repository.js';
 import { lineageOf, type RoundContext } from './round-context.js';
 
@@ -121,18 +120,7 @@ export async function saveRoundRows(
 
   // 2. The indicators involved; every row must name an owed cell the user may write, in an editable state.
   const indicatorCodes = [...new Set(valid.map((r) => r.observation.indicatorCode))];
-  // 3. Last year's values, for the year-on-year check.
-  const previous = new Map(
-    (
-      await listObservations(db, {
-        indicatorCodes,
-        regionCodes: [round.regionCode, ...tree.children(round.regionCode).map((r) => r.code)],
-        yearFrom: round.year - 1,
-        yearTo: round.year - 1,
-      })
-    ).map((o) => [cellKeyString(o), o.value]),
-  );
-  // 4. Inside one transaction: the cells as stored, every check against them, then the write.
+  // 3. Inside one transaction: the cells as stored, every check against them, then the write.
   const versionOf = new Map(rows.map((r) => [r.raw.line, r.version]));
   let targets: { line: number; cell: StoredRoundCell; row: (typeof valid)[number] }[] = [];
   let warnings: SavedWarning[] = [];
@@ -216,7 +204,7 @@ export async function saveRoundRows(
           numerator: o.numerator,
           denominator: o.denominator,
           comment: o.comment,
-          previous: previous.get(cellKeyString(cell)) ?? null,
+          previous: cell.lastYearValue,
           incoming: i !== undefined,
           peerGroup: cell.regionCode === round.regionCode ? 'plan' : 'sub-regions',
         });

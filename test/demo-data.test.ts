@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulatePlanObservations, SIMULATED_COMMENT } from '../src/domain/demo/simulate-observations.js';
+import { TYPICAL_LEVELS } from '../src/domain/demo/typical-levels.js';
 import { assessTarget } from '../src/domain/evaluation/assess-target.js';
 import { modifiedZScore } from '../src/domain/evaluation/modified-z-score.js';
 import { PROGRESS_STATUSES } from '../src/domain/evaluation/progress-status.js';
@@ -55,7 +56,11 @@ describe('simulated demo data', () => {
         const indicator = INDICATOR_CATALOG.find((i) => i.code === r.indicatorCode)!;
         if (indicator.unit === '%') expect(r.value).toBeLessThanOrEqual(100);
         expect(r.value).toBeGreaterThanOrEqual(0);
-        if (r.numerator !== null) expect(r.numerator).toBeLessThanOrEqual(r.denominator!);
+        // A share or rate counts events among its denominator; a mean (受教育年限: years per person) does not.
+        if (r.numerator !== null && indicator.rollUp.kind === 'ratio' && indicator.rollUp.multiplier >= 100)
+          expect(r.numerator).toBeLessThanOrEqual(r.denominator!);
+        if (indicator.code in TYPICAL_LEVELS && indicator.unit === '年')
+          expect(r.value).toBeGreaterThanOrEqual(TYPICAL_LEVELS[indicator.code]![0] * 0.8);
         if (r.sex !== '女') continue;
         const total = byKey.get(key(r, '合计'))!;
         if (indicator.rollUp.kind === 'sum') expect(r.value).toBeLessThanOrEqual(total.value);

@@ -11,6 +11,7 @@ import { hasSexBreakdown, type Indicator } from '../indicators/indicator.js';
 import type { ObservationInput, Sex } from '../observations/observation.js';
 import type { Target } from '../plan.js';
 import { mulberry32, seedOf } from './mulberry32.js';
+import { TYPICAL_LEVELS } from './typical-levels.js';
 
 /** The label every simulated value carries in its comment. */
 export const SIMULATED_COMMENT = '模拟数据';
@@ -71,6 +72,7 @@ function simulateIndicator(
   const ratio = indicator.rollUp.kind === 'ratio' ? indicator.rollUp : null;
   const isSum = indicator.rollUp.kind === 'sum';
   const cap = indicator.unit === '%' ? 100 : indicator.unit === '‰' ? 1000 : Infinity;
+  const gentle = indicator.unit === '年';
   const goal = goalOf(indicator, targets);
   // A survey indicator may be collected every other year; a few are new (one year of data only).
   const pattern = random();
@@ -82,16 +84,26 @@ function simulateIndicator(
 
   const series = (code: string, share: number) => {
     const scenario = pick(random);
-    const level = baseLevel(goal, scenario, uniform, cap) * (isSum ? share : 1);
-    const growth = growthOf(goal, level / (isSum ? share : 1), scenario, uniform);
+    const level =
+      baseLevel(goal, TYPICAL_LEVELS[indicator.code], scenario, uniform, cap) * (isSum ? share : 1);
+    const growth = growthOf(
+      goal,
+      level / (isSum ? share : 1),
+      scenario,
+      uniform,
+      indicator.unit === '年' ? 0.003 : 0.02,
+    );
     const denominatorBase = ratio ? denominatorSize(ratio.multiplier, share, uniform) : 0;
     const result = new Map<number, Map<Sex, Cell>>();
     for (const year of years) {
       if (scenario === 'sparse' && year !== 2024 && random() < 0.85) continue;
       if (year !== years[0] && random() < 0.04) continue; // a missing year
       const t = year - 2020;
-      const zig = scenario === 'volatile' ? (t % 2 === 0 ? 1 : uniform(0.7, 0.8)) : 1;
-      const outlier = children.length >= 5 && random() < 0.015 ? uniform(2.5, 3.5) : 1;
+      // Years (寿命, 受教育年限) move little: their zig-zags and outliers are smaller, still flagged.
+      const zig =
+        scenario === 'volatile' ? (t % 2 === 0 ? 1 : gentle ? uniform(0.95, 0.97) : uniform(0.7, 0.8)) : 1;
+      const outlier =
+        children.length >= 5 && random() < 0.015 ? (gentle ? uniform(1.1, 1.15) : uniform(2.5, 3.5)) : 1;
       const cells = new Map<Sex, Cell>();
       for (const sex of sexes) {
         const sexFactor = sex === '男' ? uniform(0.92, 1.08) : 1;
@@ -99,7 +111,8 @@ function simulateIndicator(
         value = Math.min(Math.max(value, 0), cap * 0.995);
         if (ratio) {
           const denominator = Math.max(1, Math.round((denominatorBase * uniform(0.97, 1.03)) / sexes.length));
-          const numerator = Math.min(denominator, Math.round((value * denominator) / ratio.multiplier));
+          // value ≤ the unit's cap already, so a share's numerator stays within its denominator.
+          const numerator = Math.round((value * denominator) / ratio.multiplier);
           cells.set(sex, { value: rate(numerator, denominator, ratio.multiplier), numerator, denominator });
         } else
           cells.set(sex, {
@@ -185,7 +198,15 @@ function goalOf(indicator: Indicator, targets: readonly Target[]): Goal {
 }
 
 /** The 2020 level: near the target, on the wrong side of it unless the region has already achieved it. */
-function baseLevel(goal: Goal, scenario: Scenario, uniform: (a: number, b: number) => number, cap: number) {
+function baseLevel(
+  goal: Goal,
+  typical: readonly [number, number] | undefined,
+  scenario: Scenario,
+  uniform: (a: number, b: number) => number,
+  cap: number,
+) {
+  // No number to aim at: start at the indicator's typical level (the trend alone makes the scenario).
+  if (goal.value === null && typical) return uniform(...typical);
   const target = goal.value ?? (cap === 100 ? uniform(40, 80) : uniform(8, 60));
   if (goal.direction === 'band')
     return target * (scenario === 'worse' ? uniform(0.7, 0.8) : uniform(0.97, 1.03));
@@ -200,12 +221,14 @@ function growthOf(
   level: number,
   scenario: Scenario,
   uniform: (a: number, b: number) => number,
+  /** The yearly change a directional target (no number) asks for. */
+  noTargetRate: number,
 ): number {
   const sign = goal.direction === 'lower' ? -1 : 1;
   if (goal.direction === 'band') return scenario === 'worse' ? -0.03 : 0;
   const required =
     goal.value === null || level <= 0
-      ? 0.02
+      ? noTargetRate
       : Math.max(Math.abs(Math.pow(goal.value / level, 1 / Math.max(goal.year - 2020, 1)) - 1), 0.005);
   const share: Record<Scenario, [number, number]> = {
     achieved: [0.2, 0.6],

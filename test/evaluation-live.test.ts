@@ -88,7 +88,9 @@ describe('live evaluation across processes on PostgreSQL (LISTEN/NOTIFY)', () =>
     await heard;
     expect(notified[notified.length - 1]).toMatch(/^\d+$/);
 
-    // and NOTIFY alone empties the other instance's cache, without a request
+    // and NOTIFY alone empties the other instance's cache, without a request. (The notification above may
+    // have arrived after `next` and emptied the cache already: fill it again first.)
+    await valueIn(b, row);
     expect(cachedEvaluations(b)).toBeGreaterThan(0);
     const dropped = new Promise<void>((resolve) => {
       const poll = setInterval(() => {

@@ -1,3 +1,4 @@
+import { unitBounds } from './projection.js';
 import type { Comparator } from '../plan.js';
 import { DEFAULT_TOLERANCES } from './comparator-rule.js';
 import { MODIFIED_Z_SCALE, MODIFIED_Z_THRESHOLD } from './modified-z-score.js';
@@ -157,8 +158,8 @@ export function fastStatus(
     }
     const slope = sxy / sxx;
     let p = yBar - slope * xBar + slope * target.year;
-    const cap = target.unit === '%' ? 100 : target.unit === '‰' ? 1000 : NaN;
-    if (!Number.isNaN(cap)) p = Math.min(cap, Math.max(0, p));
+    const bounds = unitBounds(target.unit);
+    if (bounds !== null) p = Math.min(bounds[1], Math.max(bounds[0], p));
     out.projectedToMeet = within(p, low, high) ? 1 : 0;
   }
   // judge

@@ -31,7 +31,7 @@ export interface ProjectionOptions {
   years?: readonly number[];
   method?: ProjectionMethod;
   unit?: string | null;
-  /** Bounds to clamp to; default [0, 100] for '%', [0, 1000] for '‰', none otherwise. */
+  /** Bounds to clamp to; default unitBounds(unit): [0, 100] for '%', [0, 1000] for '‰', not below 0 for most others. */
   bounds?: readonly [number, number] | null;
 }
 
@@ -53,7 +53,7 @@ export function projection(series: readonly YearValue[], options: ProjectionOpti
   const points = cleanSeries(series);
   if (points.length < 2) return null;
   const years = options.years ?? [2025, 2030];
-  const bounds = options.bounds === undefined ? defaultBounds(options.unit ?? null) : options.bounds;
+  const bounds = options.bounds === undefined ? unitBounds(options.unit ?? null) : options.bounds;
   const first = points[0] as Point;
   const last = points[points.length - 1] as Point;
   const weights = points.map((p) => p.year - first.year + 1);
@@ -88,10 +88,21 @@ export function projection(series: readonly YearValue[], options: ProjectionOpti
   return { method: 'weighted_linear', points, weights, slope, intercept, growthRate: null, values };
 }
 
-function defaultBounds(unit: string | null): readonly [number, number] | null {
-  if (unit === '%') return [0, 100];
-  if (unit === '‰') return [0, 1000];
-  return null;
+const PERCENT = [0, 100] as const;
+const PER_MILLE = [0, 1000] as const;
+const NON_NEGATIVE = [0, Infinity] as const;
+
+/**
+ * The range a value of this unit can take: a share within 0–100 % or 0–1000 ‰; a difference in 百分点 (a
+ * gap between groups) either sign; every other quantity (rates per 10万, counts, years, 元) not below zero.
+ * Null for no unit.
+ */
+export function unitBounds(unit: string | null): readonly [number, number] | null {
+  if (unit === null) return null;
+  if (unit === '%') return PERCENT;
+  if (unit === '‰') return PER_MILLE;
+  if (unit === '百分点') return null;
+  return NON_NEGATIVE;
 }
 
 function clamp(

@@ -36,7 +36,7 @@ export async function loadRound(
   id: string,
   action: Action = 'observation:read',
 ): Promise<RoundContext> {
-  const round = await getRound(db, id);
+  const round = await cachedRound(db, id);
   if (!round) throw new HalfskyError('ROUND_NOT_FOUND', { id });
   const tree = roundTree(round.regionCode);
   // A county office sees the round of its city for its own county's cells: scope by any cell region.
@@ -53,4 +53,20 @@ export async function loadRound(
 /** Whether the user's scope covers this cell region (for reading). */
 export function canSeeRegion(user: AccessUser, tree: RegionTree, regionCode: string): boolean {
   return can(user, 'observation:read', { regionLineage: lineageOf(tree, regionCode) });
+}
+
+const rounds = new WeakMap<HalfskyDatabase, Map<string, Round>>();
+
+/**
+ * A round by id, read once per database per process: a round's plan, year, region and deadline never change
+ * once opened (nothing updates them), and every save of a cell starts here.
+ */
+async function cachedRound(db: HalfskyDatabase, id: string): Promise<Round | null> {
+  let cache = rounds.get(db);
+  if (!cache) rounds.set(db, (cache = new Map()));
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const round = await getRound(db, id);
+  if (round) cache.set(id, round);
+  return round;
 }

@@ -189,6 +189,14 @@ for (const engine of ENGINES) {
       });
       expect(locked.statusCode).toBe(409);
       expect(locked.json()).toMatchObject({ code: 'ROUND_CELL_STATE' });
+      // Nor around the round: PUT /api/observations leaves a submitted value alone.
+      const around = await h.as(lead, {
+        method: 'PUT',
+        url: '/api/observations',
+        payload: { cells: [{ indicator: MMR, region: '340822', year: 2024, value: 1 }] },
+      });
+      expect(around.statusCode).toBe(409);
+      expect(around.json()).toMatchObject({ code: 'ROUND_CELL_STATE', fields: [{ field: 'cells.0' }] });
 
       const review = (session: Session, decisions: unknown[]) =>
         h.as(session, { method: 'POST', url: `/api/rounds/${ROUND}/review`, payload: { decisions } });

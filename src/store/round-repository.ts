@@ -639,3 +639,27 @@ function prepared(raw: SqliteHandle, text: string): ReturnType<SqliteHandle['pre
   if (!statement) cache.set(text, (statement = raw.prepare(text)));
   return statement;
 }
+
+/**
+ * The observation keys (indicator, region, year, breakdown) held by a round cell that is submitted or
+ * approved: values under review or locked, which only the round workflow may change.
+ */
+export async function lockedRoundKeys(
+  db: HalfskyDatabase,
+  keys: readonly (CellKey & { year: number })[],
+): Promise<Set<string>> {
+  const locked = new Set<string>();
+  if (keys.length === 0) return locked;
+  const rows = await db
+    .selectFrom('round_cells as c')
+    .innerJoin('rounds as r', 'r.id', 'c.round_id')
+    .select(['c.indicator_code', 'c.region_code', 'c.sex', 'c.urban_rural', 'c.age', 'r.year'])
+    .where('c.state', 'in', ['submitted', 'approved'])
+    .where('c.indicator_code', 'in', [...new Set(keys.map((k) => k.indicatorCode))])
+    .where('c.region_code', 'in', [...new Set(keys.map((k) => k.regionCode))])
+    .where('r.year', 'in', [...new Set(keys.map((k) => k.year))])
+    .execute();
+  for (const r of rows)
+    locked.add([r.indicator_code, r.region_code, Number(r.year), r.sex, r.urban_rural, r.age].join('|'));
+  return locked;
+}

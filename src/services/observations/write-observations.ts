@@ -1,6 +1,6 @@
 import type { AccessUser } from '../../domain/access/access-user.js';
 import { can } from '../../domain/access/can.js';
-import type { ErrorField } from '../../domain/errors.js';
+import { HalfskyError, type ErrorField } from '../../domain/errors.js';
 import { INDICATOR_CATALOG, findIndicator } from '../../domain/indicators/catalog.js';
 import { observationKey } from '../../domain/observations/observation.js';
 import type { RawObservationRow } from '../../domain/observations/observation-columns.js';
@@ -9,6 +9,7 @@ import { validateObservationRows } from '../../domain/observations/validate-obse
 import type { HalfskyDatabase } from '../../store/create-database.js';
 import { appendOutsideRoundHistory } from '../../store/observation-history-repository.js';
 import { listObservations, upsertCurrentObservations } from '../../store/observation-repository.js';
+import { lockedRoundKeys } from '../../store/round-repository.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
 import { ensureReferencedData } from '../reference-data/ensure-referenced-data.js';
 
@@ -81,6 +82,25 @@ export async function writeObservations(
       });
   }
   if (refused.length > 0) return { kind: 'forbidden', fields: refused };
+
+  // Values a reporting round has under review or approved are changed only through the round's workflow.
+  const locked = await lockedRoundKeys(
+    db,
+    rows.map((r) => r.observation),
+  );
+  const lockedFields = rows
+    .filter((r) => locked.has(observationKey(r.observation)))
+    .map((r) => ({
+      field: `cells.${r.line}`,
+      zh: `该数值在填报轮次中已报送或已审核，只能通过轮次退回或重新开放后修改`,
+      en: 'this value is submitted or approved in a reporting round; change it through the round (return or reopen)',
+    }));
+  if (lockedFields.length > 0)
+    throw new HalfskyError(
+      'ROUND_CELL_STATE',
+      { cells: lockedFields.map((f) => f.field).join(', ') },
+      { fields: lockedFields },
+    );
 
   await ensureReferencedData(
     db,

@@ -10,9 +10,7 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
-    // Tests and scripts rebuild in place (HALFSKY_WEB_KEEP_ASSETS=1) while a server may be serving the previous
-    // build: its hashed assets stay until the next clean build.
-    emptyOutDir: process.env.HALFSKY_WEB_KEEP_ASSETS !== '1',
+    emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {

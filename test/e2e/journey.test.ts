@@ -29,6 +29,7 @@ afterAll(async () => {
 async function as(username: string, password?: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error (${username}):`, error.message));
   await signIn(page, server.url, username, password ?? server.password);
   return { context, page };
 }

@@ -76,6 +76,8 @@ export const router = createBrowserRouter([
         <AppLayout />
       </RequireUser>
     ),
+    // A page that fails to render shows the error state, not the router's default screen.
+    errorElement: <ErrorState error={new Error('render')} reload={() => location.reload()} />,
     children: [
       { index: true, element: page('plan:read', <OverviewPage />) },
       { path: 'plans', element: page('plan:read', <PlanListPage />) },

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config/load-config.js';
@@ -25,10 +34,16 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app when dist/web is missing or older than web/ (or the charts and domain it imports). */
+/**
+ * Builds the web app when dist/web is missing or older than web/ (or the charts it imports). The build goes to
+ * a scratch folder first; its assets are then added beside the previous ones and index.html replaced last, by a
+ * rename, so a server serving dist/web (another test, another engineer's run) never sees a half-written build.
+ */
 export function ensureWebBuilt(): void {
   const sources = Math.max(newestMtime(webDir), newestMtime(join(repo, 'src', 'charts')));
   if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= sources) return;
+  const scratch = join(repo, 'dist', `web-build-${process.pid}`);
+  const target = join(repo, 'dist', 'web');
   execFileSync(
     process.execPath,
     [
@@ -36,14 +51,19 @@ export function ensureWebBuilt(): void {
       'build',
       '--config',
       join(webDir, 'vite.config.ts'),
+      '--outDir',
+      scratch,
       '--logLevel',
       'warn',
     ],
-    {
-      cwd: repo,
-      stdio: 'inherit',
-    },
+    { cwd: repo, stdio: 'inherit' },
   );
+  mkdirSync(join(target, 'assets'), { recursive: true });
+  for (const name of readdirSync(join(scratch, 'assets')))
+    copyFileSync(join(scratch, 'assets', name), join(target, 'assets', name));
+  copyFileSync(join(scratch, 'index.html'), join(target, `index.html.${process.pid}`));
+  renameSync(join(target, `index.html.${process.pid}`), builtIndex);
+  rmSync(scratch, { recursive: true, force: true });
 }
 
 /** A user scoped to 清远市: outside the demo users' 安庆 scope. */

@@ -87,6 +87,7 @@ export const en: Resources = {
     source: 'Source text',
     filterDepartment: 'Department',
     allDepartments: 'All departments',
+    role: { lead: 'lead', supporting: 'supporting' },
     areaCounts: '({{goals}} goals, {{measures}} measures, {{targets}} targets)',
   },
   comparator: {

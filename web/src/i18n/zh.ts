@@ -84,6 +84,7 @@ export const zh = {
     source: '规划原文',
     filterDepartment: '按责任单位筛选',
     allDepartments: '全部责任单位',
+    role: { lead: '牵头', supporting: '配合' },
     areaCounts: '（目标 {{goals}} 条、措施 {{measures}} 条、目标值 {{targets}} 个）',
   },
   comparator: {

@@ -5,34 +5,89 @@ import { useParams } from 'react-router-dom';
 import type { Plan, PlanItem, Target } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { PageState } from '../../components/page-state';
+import { planItemId } from '../../../../src/domain/plan-item-ids';
 import { targetText } from './target-text';
 
-const Departments = ({ names }: { names: string[] }) => (
-  <Space size={[4, 4]} wrap>
-    {names.map((d) => (
-      <Tag key={d} color="purple">
-        {d}
-      </Tag>
-    ))}
-  </Space>
-);
+interface Responsibility {
+  item: { kind: string; id: string };
+  department: string;
+  role: 'lead' | 'supporting';
+  position: number;
+}
+type Matrix = Map<string, { department: string; role: 'lead' | 'supporting' }[]>;
 
-const itemDepartments = (item: PlanItem) => item.responsibility.departments;
+function Departments({ list }: { list: { department: string; role: 'lead' | 'supporting' }[] }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={[4, 4]} wrap>
+      {list.map((d) => (
+        <Tag
+          key={d.department}
+          color={d.role === 'lead' ? 'purple' : undefined}
+          title={t(`plans.role.${d.role}`)}
+        >
+          {d.department}
+          {d.role === 'lead' ? `（${t('plans.role.lead')}）` : ''}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
 
 /** Areas → goals → measures → targets of one plan, each target beside its source sentence; filter by department. */
 export default function PlanBrowserPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const plan = useApi<Plan>(`/api/plans/${encodeURIComponent(id)}`);
+  // The responsibility matrix (lead and supporting departments, as corrected by plan owners).
+  const responsibilities = useApi<{ responsibilities: Responsibility[] }>(
+    `/api/plans/${encodeURIComponent(id)}/responsibilities`,
+  );
+  const matrix: Matrix = useMemo(() => {
+    const m: Matrix = new Map();
+    for (const r of [...(responsibilities.data?.responsibilities ?? [])].sort(
+      (a, b) => a.position - b.position,
+    ))
+      m.set(r.item.id, [...(m.get(r.item.id) ?? []), { department: r.department, role: r.role }]);
+    return m;
+  }, [responsibilities.data]);
+  const of = (itemId: string, fallback: string[]) =>
+    matrix.get(itemId) ??
+    fallback.map((department, i) => ({
+      department,
+      role: i === 0 ? ('lead' as const) : ('supporting' as const),
+    }));
   const [department, setDepartment] = useState<string | undefined>();
+  // Every goal, measure and target with its id and departments, per area.
+  const areas = useMemo(
+    () =>
+      (plan.data?.areas ?? []).map((area, a) => ({
+        area,
+        goals: area.goals.map((item, i) => ({
+          item,
+          deps: of(planItemId.goal(id, a, i), item.responsibility.departments),
+        })),
+        measures: area.measures.map((item, i) => ({
+          item,
+          deps: of(planItemId.measure(id, a, i), item.responsibility.departments),
+        })),
+        targets: (plan.data?.targets ?? []).flatMap((target, i) =>
+          target.area === area.code
+            ? [{ target, deps: of(planItemId.target(id, i), target.responsible) }]
+            : [],
+        ),
+      })),
+    [plan.data, matrix, id],
+  );
   const departments = useMemo(() => {
     const all = new Set<string>();
-    for (const a of plan.data?.areas ?? [])
-      for (const item of [...a.goals, ...a.measures]) for (const d of itemDepartments(item)) all.add(d);
-    for (const target of plan.data?.targets ?? []) for (const d of target.responsible) all.add(d);
+    for (const a of areas)
+      for (const x of [...a.goals, ...a.measures, ...a.targets])
+        for (const d of x.deps) all.add(d.department);
     return [...all].sort((a, b) => a.localeCompare(b, 'zh'));
-  }, [plan.data]);
-  const matches = (names: string[]) => department === undefined || names.includes(department);
+  }, [areas]);
+  const matches = (x: { deps: { department: string }[] }) =>
+    department === undefined || x.deps.some((d) => d.department === department);
   return (
     <PageState {...plan}>
       {(p) => (
@@ -62,10 +117,10 @@ export default function PlanBrowserPage() {
           </Card>
           <Collapse
             defaultActiveKey={p.areas.slice(0, 1).map((a) => a.code)}
-            items={p.areas.map((area) => {
-              const goals = area.goals.filter((g) => matches(itemDepartments(g)));
-              const measures = area.measures.filter((m) => matches(itemDepartments(m)));
-              const targets = p.targets.filter((tg) => tg.area === area.code && matches(tg.responsible));
+            items={areas.map(({ area, ...all }) => {
+              const goals = all.goals.filter(matches);
+              const measures = all.measures.filter(matches);
+              const targets = all.targets.filter(matches);
               return {
                 key: area.code,
                 label: (
@@ -105,7 +160,9 @@ export default function PlanBrowserPage() {
   );
 }
 
-function ItemList({ items }: { items: PlanItem[] }) {
+type WithDeps = { deps: { department: string; role: 'lead' | 'supporting' }[] };
+
+function ItemList({ items }: { items: ({ item: PlanItem } & WithDeps)[] }) {
   const { t } = useTranslation();
   if (items.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('state.empty')} />;
@@ -113,7 +170,7 @@ function ItemList({ items }: { items: PlanItem[] }) {
     <List
       size="small"
       dataSource={items}
-      renderItem={(item) => (
+      renderItem={({ item, deps }) => (
         <List.Item>
           <Space direction="vertical" size={2}>
             <span>
@@ -121,7 +178,7 @@ function ItemList({ items }: { items: PlanItem[] }) {
               {item.title && <Typography.Text strong>{item.title} </Typography.Text>}
               {item.text}
             </span>
-            {itemDepartments(item).length > 0 && <Departments names={itemDepartments(item)} />}
+            {deps.length > 0 && <Departments list={deps} />}
           </Space>
         </List.Item>
       )}
@@ -129,28 +186,30 @@ function ItemList({ items }: { items: PlanItem[] }) {
   );
 }
 
-function TargetTable({ targets }: { targets: Target[] }) {
+function TargetTable({ targets }: { targets: ({ target: Target } & WithDeps)[] }) {
   const { t } = useTranslation();
   return (
     <Table
       size="small"
-      rowKey={(r) => `${r.section}-${r.item}-${r.indicator}-${r.year}-${r.comparator}`}
+      rowKey={(r) =>
+        `${r.target.section}-${r.target.item}-${r.target.indicator}-${r.target.year}-${r.target.comparator}-${r.target.value}`
+      }
       dataSource={targets}
       pagination={false}
       scroll={{ x: 720 }}
       locale={{ emptyText: t('state.empty') }}
       columns={[
-        { title: t('plans.indicator'), dataIndex: 'indicator', width: 180 },
-        { title: t('plans.target'), render: (_, r) => targetText(r, t), width: 150 },
-        { title: t('plans.year'), dataIndex: 'year', width: 70 },
+        { title: t('plans.indicator'), render: (_, r) => r.target.indicator, width: 180 },
+        { title: t('plans.target'), render: (_, r) => targetText(r.target, t), width: 150 },
+        { title: t('plans.year'), render: (_, r) => r.target.year, width: 70 },
         {
           title: t('plans.responsible'),
-          render: (_, r) => <Departments names={r.responsible} />,
+          render: (_, r) => <Departments list={r.deps} />,
           width: 160,
         },
         {
           title: t('plans.source'),
-          render: (_, r) => <div className="hs-source">{r.text}</div>,
+          render: (_, r) => <div className="hs-source">{r.target.text}</div>,
         },
       ]}
     />

@@ -70,9 +70,55 @@ const shots: Shot[] = [
   { name: '16-admin-plans', path: '/admin/plans', user: 'owner' },
 ];
 
+/** A few 2025 values saved and submitted by the reporter, so that the review queue has something in it. */
+async function submitSomeValues(url: string, password: string): Promise<void> {
+  const context = await browser.newContext();
+  const login = await context.request.post(`${url}/api/auth/login`, {
+    data: { username: 'reporter', password },
+  });
+  const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+  const { rounds } = (await (await context.request.get(`${url}/api/rounds`)).json()) as {
+    rounds: { id: string }[];
+  };
+  const round = rounds[0]!.id;
+  const { cells } = (await (await context.request.get(`${url}/api/rounds/${round}/cells`)).json()) as {
+    cells: {
+      indicatorCode: string;
+      regionCode: string;
+      sex: string;
+      urbanRural: string;
+      age: string;
+      lastYearValue: number | null;
+      version: number;
+    }[];
+  };
+  const some = cells.filter((c) => c.lastYearValue !== null).slice(0, 6);
+  await context.request.put(`${url}/api/rounds/${round}/cells`, {
+    headers,
+    data: {
+      source: 'form',
+      cells: some.map((c) => ({
+        indicator: c.indicatorCode,
+        region: c.regionCode,
+        sex: c.sex,
+        urbanRural: c.urbanRural,
+        age: c.age,
+        value: Math.round(c.lastYearValue! * 1.02 * 100) / 100,
+        version: c.version,
+      })),
+    },
+  });
+  await context.request.post(`${url}/api/rounds/${round}/submit`, {
+    headers,
+    data: { department: '卫健局' },
+  });
+  await context.close();
+}
+
 const server = await startWebServer();
 const browser = await launchBrowser();
 try {
+  await submitSomeValues(server.url, server.password);
   const signInPage = await browser.newPage({ viewport: LAPTOP });
   await signInPage.goto(`${server.url}/sign-in`);
   await settled(signInPage);

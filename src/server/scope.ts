@@ -2,7 +2,6 @@ import type { AccessUser } from '../domain/access/access-user.js';
 import { can } from '../domain/access/can.js';
 import type { Action } from '../domain/access/action.js';
 import type { RegionTree } from '../domain/regions/region-tree.js';
-import { resolveRegion } from '../domain/regions/resolve-region.js';
 import { NATIONAL_CODE } from '../domain/regions/region.js';
 
 /** A region's code followed by its ancestors' codes, as the policy wants it; [] for an unknown code. */
@@ -11,21 +10,7 @@ export function regionLineage(tree: RegionTree, code: string): string[] {
   return region ? [region.code, ...tree.ancestors(region.code).map((r) => r.code)] : [];
 }
 
-/**
- * The region code of a plan, from its region and parent names (安庆市 under 安徽省; 九台区 under 长春市);
- * null when the names do not resolve to exactly one region.
- */
-export function planRegionCode(
-  tree: RegionTree,
-  plan: { region: string; parentRegion: string | null },
-): string | null {
-  const tries = plan.parentRegion ? [`${plan.parentRegion}${plan.region}`, plan.region] : [plan.region];
-  for (const input of tries) {
-    const result = resolveRegion(tree, input);
-    if (result.kind === 'found') return result.region.code;
-  }
-  return null;
-}
+export { planRegionCode } from '../domain/regions/plan-region-code.js';
 
 /**
  * Whether the user may perform the action on something in this region. A region that does not resolve

@@ -2,19 +2,8 @@ import { findIndicator, INDICATOR_CATALOG } from '../../domain/indicators/catalo
 import type { PlanTargetLink } from '../../domain/indicators/link-targets.js';
 import type { DemoPlanInput } from '../../domain/demo/simulate-observations.js';
 import type { Plan } from '../../domain/plan.js';
-import { resolveRegion } from '../../domain/regions/resolve-region.js';
+import { planRegionCode } from '../../domain/regions/plan-region-code.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
-
-/** The region code of a plan (its region resolved within its parent region), or null. */
-export function planRegionCode(plan: Pick<Plan, 'region' | 'parentRegion'>, tree: RegionTree): string | null {
-  const within = plan.parentRegion ? resolveRegion(tree, plan.parentRegion) : null;
-  const found = resolveRegion(
-    tree,
-    plan.region,
-    within?.kind === 'found' ? { within: within.region.code } : {},
-  );
-  return found.kind === 'found' ? found.region.code : null;
-}
 
 /** What the demo generator needs of one plan: its region, the region's children, its linked quantitative targets. */
 export function demoPlanInput(
@@ -22,7 +11,7 @@ export function demoPlanInput(
   links: readonly Pick<PlanTargetLink, 'target' | 'indicatorCode'>[],
   tree: RegionTree,
 ): DemoPlanInput | null {
-  const regionCode = planRegionCode(plan, tree);
+  const regionCode = planRegionCode(tree, plan);
   if (regionCode === null) return null;
   const targets = links.flatMap((l) => {
     const indicator = l.indicatorCode ? findIndicator(l.indicatorCode, INDICATOR_CATALOG) : undefined;

@@ -15,7 +15,8 @@ import { importPlanFile } from '../plans/import-plan-file.js';
 import { loadPlanRegionTree } from '../reference-data/load-plan-region-tree.js';
 import { openRound } from '../rounds/open-round.js';
 import { createUser } from '../users/create-user.js';
-import { demoPlanInput, planRegionCode } from './demo-plan-input.js';
+import { planRegionCode } from '../../domain/regions/plan-region-code.js';
+import { demoPlanInput } from './demo-plan-input.js';
 
 /** The password of every demo user (printed at start and in the README; change it before real use). */
 export const DEMO_PASSWORD = 'halfsky-demo';
@@ -85,7 +86,7 @@ export async function seedDemo(db: HalfskyDatabase, options: SeedDemoOptions): P
   // Each plan's region, its ancestors and its subordinate units, for data and ranking.
   const regions = new Map<string, Region>();
   for (const { plan } of imported) {
-    const code = planRegionCode(plan, tree);
+    const code = planRegionCode(tree, plan);
     if (code === null) continue;
     for (const r of [...tree.ancestors(code), tree.get(code)!, ...tree.children(code)])
       regions.set(r.code, r);
@@ -144,7 +145,7 @@ const dateOf = (now: Date | undefined) => (now ? { now } : {});
  */
 export function demoUsers(plans: readonly Plan[], tree: RegionTree): DemoUser[] {
   const planRegions = plans
-    .map((p) => planRegionCode(p, tree))
+    .map((p) => planRegionCode(tree, p))
     .filter((c): c is string => c !== null)
     .map((c) => tree.get(c)!);
   const city =

@@ -6,7 +6,7 @@ import type { RegionTree } from '../../domain/regions/region-tree.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
 import { getPlan, listPlans } from '../../store/plan-repository.js';
 import { listTargetLinks } from '../../store/target-link-repository.js';
-import { planRegionCode } from '../demo/demo-plan-input.js';
+import { planRegionCode } from '../../domain/regions/plan-region-code.js';
 import { loadPlanRegionTree } from '../reference-data/load-plan-region-tree.js';
 import type { PlanComparison } from './evaluation-types.js';
 
@@ -24,11 +24,11 @@ export async function comparePlanWithParent(
   if (!plan) throw new HalfskyError('PLAN_NOT_FOUND', { id: input.planId });
   const summaries = await listPlans(db);
   const tree = context.regions ?? loadPlanRegionTree(summaries);
-  const code = planRegionCode(plan, tree);
+  const code = planRegionCode(tree, plan);
   const ancestors = code === null ? [] : tree.ancestors(code).map((r) => r.code);
   const candidates = summaries
     .filter((p) => p.id !== plan.id)
-    .map((p) => ({ id: p.id, depth: ancestors.indexOf(planRegionCode(p, tree) ?? '') }))
+    .map((p) => ({ id: p.id, depth: ancestors.indexOf(planRegionCode(tree, p) ?? '') }))
     .filter((p) => p.depth >= 0)
     .sort((a, b) => a.depth - b.depth);
   const reference = candidates[0] ? await getPlan(db, candidates[0].id) : null;

@@ -7,7 +7,7 @@ import type { HalfskyDatabase } from '../../store/create-database.js';
 import { loadApprovedObservations, readDataVersion } from '../../store/evaluation-repository.js';
 import { getPlan, listPlans } from '../../store/plan-repository.js';
 import { listTargetLinks } from '../../store/target-link-repository.js';
-import { planRegionCode } from '../demo/demo-plan-input.js';
+import { planRegionCode } from '../../domain/regions/plan-region-code.js';
 import { loadPlanRegionTree } from '../reference-data/load-plan-region-tree.js';
 import { planDataset, type PlanDataset } from './plan-dataset.js';
 
@@ -90,7 +90,7 @@ async function build(
   if (!plan) throw new HalfskyError('PLAN_NOT_FOUND', { id: planId });
   const [links, plans] = await Promise.all([listTargetLinks(db, planId), listPlans(db)]);
   const tree = context.regions ?? loadPlanRegionTree([plan]);
-  const regionCode = planRegionCode(plan, tree);
+  const regionCode = planRegionCode(tree, plan);
   if (regionCode === null) throw new HalfskyError('REGION_NOT_FOUND', { code: plan.region });
   const dataset = planDataset(plan, links, tree, regionCode);
   const observations = await loadApprovedObservations(db, {
@@ -106,7 +106,7 @@ async function build(
   const ownPlans = new Map<string, string>();
   for (const other of plans) {
     if (other.id === plan.id) continue;
-    const code = planRegionCode(other, tree);
+    const code = planRegionCode(tree, other);
     if (code !== null && code !== regionCode && inTree.has(code)) ownPlans.set(code, other.id);
   }
   const indicatorOf = new Map(dataset.targets.map((t) => [t.key, t.indicatorCode]));

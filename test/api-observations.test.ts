@@ -24,7 +24,8 @@ for (const engine of ENGINES) {
       const response = await h.as(
         reporter,
         put([
-          { indicator: MMR, region: '怀宁县', year: 2022, value: 10 },
+          // An explicit null is "no value", as an omitted field is (not 0).
+          { indicator: MMR, region: '怀宁县', year: 2022, value: 10, numerator: null, denominator: null },
           { indicator: '孕产妇死亡率', region: '340822', year: 2023, numerator: 1, denominator: 10000 },
         ]),
       );

@@ -22,7 +22,8 @@ export const ObservationSchema = Type.Object({
   updatedBy: Type.Union([Type.String(), Type.Null()]),
 });
 
-const NullableNumber = Type.Optional(Type.Union([Type.Number(), Type.Null()]));
+// Null first: Fastify's validator coerces types, and with the number first an explicit null became 0.
+const NullableNumber = Type.Optional(Type.Union([Type.Null(), Type.Number()]));
 
 /** A cell of PUT /api/observations: the columns of an observation file, codes or names. */
 export const ObservationCellSchema = Type.Object(

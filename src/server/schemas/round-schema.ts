@@ -1,7 +1,8 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { CELL_STATES } from '../../domain/rounds/round.js';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+// Null first: Fastify's validator coerces types, and with the type first an explicit null became 0 or ''.
+const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 const Sex = Type.Union([Type.Literal('女'), Type.Literal('男'), Type.Literal('合计')]);
 const UrbanRural = Type.Union([Type.Literal('城镇'), Type.Literal('农村'), Type.Literal('合计')]);
 export const CellStateSchema = Type.Union(

@@ -54,6 +54,15 @@ describe('seriesOption', () => {
       { name: '2025年目标 13', yAxis: 13 },
       { name: '2030年目标 12', yAxis: 12 },
     ]);
+    // The value axis reaches the targets even where the data do not (data 11.8–15.2, a target of 20).
+    const axis = seriesOption({
+      title: 'x',
+      unit: '%',
+      lines: [{ name: '合计', points: [{ year: 2020, value: 11.8 }, { year: 2024, value: 15.2 }] }],
+      targets: [{ year: 2030, value: 20 }],
+    }).yAxis as { max: (e: { max: number }) => number; min: (e: { min: number }) => number };
+    expect(axis.max({ max: 15.2 })).toBeGreaterThanOrEqual(20);
+    expect(axis.min({ min: 11.8 })).toBeLessThanOrEqual(11.8);
     const projection = seriesOf(option)[1]?.data ?? [];
     expect(projection[4]).toBe(11.8);
     expect(projection[10]).toBe(9.1);

@@ -84,7 +84,20 @@ export function seriesOption(input: SeriesChartInput): EChartsOption {
     legend: { bottom: 0 },
     grid: { left: 56, right: 32, top: 64, bottom: 48 },
     xAxis: { type: 'category', data: years, boundaryGap: false },
-    yAxis: { type: 'value', name: axisUnit(input.unit), scale: true },
+    yAxis: {
+      type: 'value',
+      name: axisUnit(input.unit),
+      scale: true,
+      // ECharts fits a scaled axis to the data only: widen it so a target beyond the data is drawn.
+      ...(targets.length > 0
+        ? {
+            min: (extent: { min: number }) =>
+              Math.floor(Math.min(extent.min, ...targets.map((t) => t.value)) * 0.95),
+            max: (extent: { max: number }) =>
+              Math.ceil(Math.max(extent.max, ...targets.map((t) => t.value)) * 1.05),
+          }
+        : {}),
+    },
     series,
   };
 }

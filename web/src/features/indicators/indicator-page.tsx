@@ -14,7 +14,6 @@ import { SimulatedTag } from '../../components/simulated-tag';
 import { StatusTag } from '../../components/status-tag';
 import { ancestorCodes, isHeadline, planForRegion, targetsOf } from '../../lib/scope-data';
 import { targetText } from '../plans/target-text';
-import { withTargetsInView } from './targets-in-view';
 
 const SEXES = ['女', '男', '合计'] as const;
 
@@ -155,22 +154,19 @@ export default function IndicatorPage() {
                   {lines.length ? (
                     <Chart
                       label={t('indicator.series')}
-                      option={withTargetsInView(
-                        seriesOption({
-                          title: name,
-                          unit: d.indicator.unit,
-                          lines,
-                          targets: targets
-                            .filter((tg) => tg.value !== null)
-                            .map((tg) => ({ year: tg.year, value: tg.value! })),
-                          projection: current?.projection
-                            ? [{ year: current.projection.year, value: current.projection.value }]
-                            : null,
-                          ...(simulated ? { subtitle: t('simulated.label') } : {}),
-                          lang,
-                        }),
-                        targets,
-                      )}
+                      option={seriesOption({
+                        title: name,
+                        unit: d.indicator.unit,
+                        lines,
+                        targets: targets
+                          .filter((tg) => tg.value !== null)
+                          .map((tg) => ({ year: tg.year, value: tg.value! })),
+                        projection: current?.projection
+                          ? [{ year: current.projection.year, value: current.projection.value }]
+                          : null,
+                        ...(simulated ? { subtitle: t('simulated.label') } : {}),
+                        lang,
+                      })}
                     />
                   ) : (
                     <Alert type="info" title={t('indicator.noData')} showIcon />

@@ -62,7 +62,10 @@ export function regionComparisonOption(input: {
   };
 }
 
-/** The sub-region ranking (排序): composite scores 0–100 as bars, rank first, best at the top. */
+/**
+ * The sub-region ranking (排序): composite scores as bars on a 0–100 axis, rank first, best at the top.
+ * `score` is the ranking's score from 0 to 1 (as `ranking` and `rankRegions` give it), shown ×100.
+ */
 export function rankingOption(input: {
   title: string;
   regions: readonly { name: string; rank: number | null; score: number | null }[];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
 import type { PlanTargetLink } from '../src/domain/indicators/link-targets.js';
-import type { ObservationInput } from '../src/domain/observations/observation.js';
+import type { ObservationInput, Sex } from '../src/domain/observations/observation.js';
 import { listIndicatorCodes, syncIndicatorCatalog } from '../src/store/indicator-repository.js';
 import { listObservations, upsertObservations } from '../src/store/observation-repository.js';
 import { getRegion, listChildRegions, saveRegions } from '../src/store/region-repository.js';
@@ -122,6 +122,12 @@ for (const engine of ENGINES) {
       const bad = { ...mmr('999999', 2022, 0, 1000) };
       await expect(
         upsertObservations(test.db, [mmr('340825', 2022, 0, 3000), bad], { source: 'csv' }),
+      ).rejects.toThrow();
+      expect(await listObservations(test.db)).toEqual(before);
+      // A row breaking a CHECK constraint fails the batch too (it is not skipped).
+      const unchecked = { ...mmr('340825', 2022, 0, 3000), sex: '其他' as Sex };
+      await expect(
+        upsertObservations(test.db, [mmr('340822', 2022, 0, 3000), unchecked], { source: 'csv' }),
       ).rejects.toThrow();
       expect(await listObservations(test.db)).toEqual(before);
     });

@@ -126,9 +126,12 @@ async function upsertInTransaction(
     if (raw) {
       // SQLite: one prepared statement run per row inside the transaction (same connection), several times
       // faster than building multi-row statements for a million rows. Parameters in UPSERT_COLUMNS order.
-      const upsert = raw.prepare(SQLITE_UPSERT);
+      // INSERT OR IGNORE, then UPDATE when the key exists: an ON CONFLICT upsert runs about 2.5× slower
+      // on a table with update triggers (the data-version ones), even when it only inserts.
+      const insert = raw.prepare(SQLITE_INSERT_OR_IGNORE);
+      const update = raw.prepare(SQLITE_UPDATE);
       for (const o of sorted) {
-        upsert.run(
+        const { changes } = insert.run(
           nextId(),
           o.indicatorCode,
           o.regionCode,
@@ -147,6 +150,31 @@ async function upsertInTransaction(
           at,
           updatedBy,
         );
+        if (changes === 0) {
+          const updated = update.run(
+            o.value,
+            o.numerator,
+            o.denominator,
+            o.comment,
+            o.simulated ? 1 : 0,
+            status,
+            options.source,
+            at,
+            updatedBy,
+            o.indicatorCode,
+            o.regionCode,
+            o.year,
+            o.sex,
+            o.urbanRural,
+            o.age,
+          );
+          // IGNORE also skips a row that breaks a CHECK or NOT NULL constraint: such a row has no stored key
+          // to update, and must fail the whole write rather than vanish.
+          if (updated.changes !== 1)
+            throw new Error(
+              `observation ${observationKey(o)} violates a constraint of the observations table`,
+            );
+        }
         if (++done % UPSERT_CHUNK === 0) options.onProgress?.(done);
       }
       options.onProgress?.(done);
@@ -206,11 +234,12 @@ const UPSERT_COLUMNS = [
 const UPDATED_ON_CONFLICT = UPSERT_COLUMNS.filter(
   (c) => !['id', 'indicator_code', 'region_code', 'year', 'sex', 'urban_rural', 'age', 'version'].includes(c),
 );
-/** The upsert of one row, as a SQLite statement. */
-const SQLITE_UPSERT =
-  `insert into observations (${UPSERT_COLUMNS.join(', ')}) values (${UPSERT_COLUMNS.map(() => '?').join(', ')}) ` +
-  `on conflict (indicator_code, region_code, year, sex, urban_rural, age) do update set ` +
-  `${UPDATED_ON_CONFLICT.map((c) => `${c} = excluded.${c}`).join(', ')}, version = observations.version + 1`;
+/** One row, as a SQLite statement: inserted unless its key is stored. */
+const SQLITE_INSERT_OR_IGNORE = `insert or ignore into observations (${UPSERT_COLUMNS.join(', ')}) values (${UPSERT_COLUMNS.map(() => '?').join(', ')})`;
+/** The update of a stored key: UPDATED_ON_CONFLICT's columns, then the key, as parameters. */
+const SQLITE_UPDATE =
+  `update observations set ${UPDATED_ON_CONFLICT.map((c) => `${c} = ?`).join(', ')}, version = version + 1 ` +
+  `where indicator_code = ? and region_code = ? and year = ? and sex = ? and urban_rural = ? and age = ?`;
 
 function compareKeys(a: ObservationInput, b: ObservationInput): number {
   return (

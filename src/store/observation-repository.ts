@@ -130,6 +130,7 @@ async function upsertInTransaction(
       // on a table with update triggers (the data-version ones), even when it only inserts.
       const insert = raw.prepare(SQLITE_INSERT_OR_IGNORE);
       const update = raw.prepare(SQLITE_UPDATE);
+      let inserted = 0;
       for (const o of sorted) {
         const { changes } = insert.run(
           nextId(),
@@ -150,7 +151,8 @@ async function upsertInTransaction(
           at,
           updatedBy,
         );
-        if (changes === 0) {
+        if (changes === 1) inserted++;
+        else {
           const updated = update.run(
             o.value,
             o.numerator,
@@ -178,7 +180,6 @@ async function upsertInTransaction(
         if (++done % UPSERT_CHUNK === 0) options.onProgress?.(done);
       }
       options.onProgress?.(done);
-      const inserted = await countInserted();
       return { inserted, updated: sorted.length - inserted };
     }
     // PostgreSQL: one statement per chunk, each column sent as one array and spread by unnest(): 17

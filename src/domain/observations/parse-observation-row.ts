@@ -69,23 +69,14 @@ export type ParsedRow =
 
 /** Checks one row on its own (types, ranges, references); cross-row checks are in validateObservationRows. */
 export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): ParsedRow {
+  // Helpers are module functions, not closures made per row: a million-row file calls this a million times.
   const problems: RowProblem[] = [];
-  const cell = (c: keyof RawObservationRow['cells']) => {
-    const text = row.cells[c] ?? '';
-    return (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKC')).trim();
-  };
-  const memo = <T>(key: string, make: () => T): T => {
-    const cache = ctx.cache ?? new Map<string, unknown>();
-    ctx.cache = cache;
-    if (!cache.has(key)) cache.set(key, make());
-    return cache.get(key) as T;
-  };
 
   let indicator: Indicator | null = null;
-  const indicatorText = cell('indicator');
+  const indicatorText = cellText(row, 'indicator');
   if (indicatorText === '') problems.push({ kind: 'missing', column: 'indicator' });
   else {
-    const r = memo(`i:${indicatorText}`, () => resolveIndicator(indicatorText, ctx.catalog));
+    const r = memoised(ctx, `i:${indicatorText}`, () => resolveIndicator(indicatorText, ctx.catalog));
     if (r.kind === 'found') indicator = r.indicator;
     else
       problems.push({
@@ -96,10 +87,10 @@ export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): 
   }
 
   let regionCode: string | null = null;
-  const regionText = cell('region');
+  const regionText = cellText(row, 'region');
   if (regionText === '') problems.push({ kind: 'missing', column: 'region' });
   else {
-    const r = memo(`r:${regionText}`, () => resolveRegion(ctx.tree, regionText));
+    const r = memoised(ctx, `r:${regionText}`, () => resolveRegion(ctx.tree, regionText));
     if (r.kind === 'found') regionCode = r.region.code;
     else if (r.kind === 'ambiguous')
       problems.push({
@@ -115,35 +106,18 @@ export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): 
       });
   }
 
-  const yearText = cell('year');
+  const yearText = cellText(row, 'year');
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
   if (yearText === '') problems.push({ kind: 'missing', column: 'year' });
   else if (!(year >= 2000 && year <= 2100)) problems.push({ kind: 'bad-year', input: yearText });
 
-  const choice = <T extends string>(column: string, text: string, words: Readonly<Record<string, T>>) => {
-    if (text === '') return '合计' as T;
-    const v = words[text] ?? words[text.toLowerCase()];
-    if (v === undefined)
-      problems.push({ kind: 'bad-choice', column, input: text, allowed: [...new Set(Object.values(words))] });
-    return v ?? null;
-  };
-  const simulated = choice('simulated', cell('simulated'), SIMULATED_WORDS);
-  const sex = choice('sex', cell('sex'), SEX_WORDS);
-  const urbanRural = choice('urban_rural', cell('urban_rural'), URBAN_RURAL_WORDS);
+  const simulated = choice(problems, 'simulated', cellText(row, 'simulated'), SIMULATED_WORDS);
+  const sex = choice(problems, 'sex', cellText(row, 'sex'), SEX_WORDS);
+  const urbanRural = choice(problems, 'urban_rural', cellText(row, 'urban_rural'), URBAN_RURAL_WORDS);
 
-  const number = (column: 'value' | 'numerator' | 'denominator'): number | null | undefined => {
-    const text = cell(column).replace(/,/g, '').replace(/%$/, '');
-    if (MISSING.has(text)) return null;
-    const n = Number(text);
-    if (!Number.isFinite(n)) {
-      problems.push({ kind: 'not-a-number', column, input: cell(column) });
-      return undefined;
-    }
-    return n;
-  };
-  let value = number('value');
-  const numerator = number('numerator');
-  const denominator = number('denominator');
+  let value = numberIn(problems, row, 'value');
+  const numerator = numberIn(problems, row, 'numerator');
+  const denominator = numberIn(problems, row, 'denominator');
   if (numerator != null && numerator < 0)
     problems.push({ kind: 'out-of-range', column: 'numerator', value: numerator, min: 0, max: null });
   if (denominator != null && denominator <= 0)
@@ -186,7 +160,7 @@ export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): 
       year,
       sex,
       urbanRural,
-      age: cell('age'),
+      age: cellText(row, 'age'),
       value: value as number,
       numerator: numerator ?? null,
       denominator: denominator ?? null,
@@ -197,3 +171,45 @@ export function parseObservationRow(row: RawObservationRow, ctx: ParseContext): 
 }
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+/** A cell's text, NFKC-normalised (full-width digits and letters to ASCII) and trimmed. */
+function cellText(row: RawObservationRow, column: keyof RawObservationRow['cells']): string {
+  const text = row.cells[column] ?? '';
+  return (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKC')).trim();
+}
+
+function memoised<T>(ctx: ParseContext, key: string, make: () => T): T {
+  const cache = (ctx.cache ??= new Map<string, unknown>());
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as T;
+}
+
+/** One of the accepted words of a column ('' means 合计), or null with a problem recorded. */
+function choice<T extends string>(
+  problems: RowProblem[],
+  column: string,
+  text: string,
+  words: Readonly<Record<string, T>>,
+): T | null {
+  if (text === '') return '合计' as T;
+  const v = words[text] ?? words[text.toLowerCase()];
+  if (v === undefined)
+    problems.push({ kind: 'bad-choice', column, input: text, allowed: [...new Set(Object.values(words))] });
+  return v ?? null;
+}
+
+/** A number cell: null when blank or a missing-value mark, undefined (with a problem) when not a number. */
+function numberIn(
+  problems: RowProblem[],
+  row: RawObservationRow,
+  column: 'value' | 'numerator' | 'denominator',
+): number | null | undefined {
+  const text = cellText(row, column).replace(/,/g, '').replace(/%$/, '');
+  if (MISSING.has(text)) return null;
+  const n = Number(text);
+  if (!Number.isFinite(n)) {
+    problems.push({ kind: 'not-a-number', column, input: cellText(row, column) });
+    return undefined;
+  }
+  return n;
+}

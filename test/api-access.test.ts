@@ -9,6 +9,7 @@ import { publicPlanYear } from '../src/services/publication/public-results.js';
 import { publishYear } from '../src/store/publication-repository.js';
 import { openApiHarness, PASSWORD, type ApiHarness, type Session } from './support/api-harness.js';
 import { ensureRounds, findCell, submittedCell } from './support/round-fixture.js';
+import { samplePlan } from './support/sample-plan.js';
 
 /**
  * Every registered API route × every role × (in scope, out of scope), plus unauthenticated. Test users are
@@ -446,6 +447,43 @@ CASES['POST /api/rounds/:id/upload'] = {
     payload: `indicator,region,value\n${MMR},441802,9\n`,
   }),
   outcome: 'hidden',
+};
+
+const planText = (city: string) =>
+  [
+    `${city}妇女发展规划（2021—2030年）`,
+    '（一）妇女与健康。',
+    '主要目标：',
+    '1.孕产妇死亡率控制在12/10万以下。',
+  ].join('\n\n');
+CASES['POST /api/plans/parse'] = {
+  inScope: () => ({
+    method: 'POST',
+    url: '/api/plans/parse?filename=plan.txt',
+    headers: { 'content-type': 'text/plain' },
+    payload: planText('安庆市'),
+  }),
+  outOfScope: () => ({
+    method: 'POST',
+    url: '/api/plans/parse?filename=plan.txt',
+    headers: { 'content-type': 'text/plain' },
+    payload: planText('清远市'),
+  }),
+  // Parsing stores nothing; the answer says whether the plan may be stored.
+  outcome: 'same',
+};
+const importedPlan = (city: string, id: string) => {
+  const plan = {
+    ...samplePlan(id, `${city}妇女发展规划`),
+    region: city,
+    parentRegion: city === '清远市' ? '广东省' : '安徽省',
+  };
+  return { plan, source: { format: 'txt', text: planText(city) } };
+};
+CASES['POST /api/plans'] = {
+  inScope: () => ({ method: 'POST', url: '/api/plans', payload: importedPlan('安庆市', 'anqing') }),
+  outOfScope: () => ({ method: 'POST', url: '/api/plans', payload: importedPlan('清远市', 'qingyuan') }),
+  outcome: 'forbidden',
 };
 
 const allowed = (role: Role, access: string) =>

@@ -214,6 +214,14 @@ const CATALOGUE = {
     (p) => `规划 ${p.planId} 的 ${p.year} 年度结果尚未公开发布。`,
     (p) => `The ${p.year} results of plan ${p.planId} have not been published.`,
   ),
+  PLAN_INVALID: messages<{ problems: number }>(
+    (p) => `规划内容有误（${p.problems} 处），未保存。`,
+    (p) => `The plan is invalid (${p.problems} problems); nothing was stored.`,
+  ),
+  PLAN_OUT_OF_SCOPE: messages<{ region: string }>(
+    (p) => `规划所属地区“${p.region}”不在本人辖区内，不能导入。`,
+    (p) => `The plan's region "${p.region}" lies outside your scope; it cannot be imported.`,
+  ),
   INTERNAL_ERROR: messages<Record<string, never>>(
     () => '服务器内部错误，请稍后再试。',
     () => 'Internal server error; please try again later.',

@@ -12,6 +12,7 @@ import { departmentRoutes } from './departments/department-routes.js';
 import { evaluationRoutes } from './evaluation/evaluation-routes.js';
 import { indicatorRoutes } from './indicators/indicator-routes.js';
 import { observationRoutes } from './observations/observation-routes.js';
+import { planImportRoutes } from './plans/plan-import-routes.js';
 import { planRoutes } from './plans/plan-routes.js';
 import { publicationRoutes } from './public/publication-routes.js';
 import { publicRoutes } from './public/public-routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<HalfskyAp
     registerAuth(api, resolved);
     authRoutes(api, config, resolved);
     planRoutes(api, resolved);
+    planImportRoutes(api, config, resolved);
     regionRoutes(api, resolved);
     indicatorRoutes(api);
     userRoutes(api, resolved);

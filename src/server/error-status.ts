@@ -42,4 +42,6 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   REPORT_REQUEST_INVALID: 400,
   DEPARTMENT_NOT_IN_PLAN: 404,
   NOT_PUBLISHED: 404,
+  PLAN_INVALID: 400,
+  PLAN_OUT_OF_SCOPE: 403,
 };

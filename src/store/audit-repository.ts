@@ -13,7 +13,8 @@ export type AuditEvent =
   | 'access_denied'
   | 'responsibilities_changed'
   | 'results_published'
-  | 'results_withdrawn';
+  | 'results_withdrawn'
+  | 'plan_imported';
 
 export interface AuditEntry {
   id: string;

@@ -18,6 +18,7 @@ const AUDIT_EVENTS: readonly AuditEvent[] = [
   'responsibilities_changed',
   'results_published',
   'results_withdrawn',
+  'plan_imported',
 ];
 
 const AuditQuery = Type.Object(

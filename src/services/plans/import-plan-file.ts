@@ -2,8 +2,7 @@ import type { PlanLinks } from '../../domain/indicators/link-targets.js';
 import type { Plan } from '../../domain/plan.js';
 import { importPlan } from '../../plan-import/import-plan.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { findPlanId, savePlan } from '../../store/plan-repository.js';
-import { storePlanLinks } from './store-plan-links.js';
+import { storePlan } from './store-plan.js';
 
 export interface ImportPlanFileOptions {
   maxBytes: number;
@@ -25,10 +24,5 @@ export async function importPlanFile(
     maxBytes: options.maxBytes,
     ...(options.id === undefined ? {} : { id: options.id }),
   });
-  const storedId =
-    options.id === undefined ? await findPlanId(db, parsed.plan.region, parsed.plan.title) : null;
-  const plan = storedId ? { ...parsed.plan, id: storedId } : parsed.plan;
-  const { created } = await savePlan(db, plan, parsed.source);
-  const links = await storePlanLinks(db, plan);
-  return { plan, created, links };
+  return storePlan(db, parsed.plan, parsed.source, { keepStoredId: options.id === undefined });
 }

@@ -1,9 +1,72 @@
-import { Alert, Card, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Spin, Typography, Upload, message } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api, ApiError, apiUpload } from '../../api/client';
+import type { PlanSummary } from '../../api/types';
+import { ParsedPlanEditor } from './parsed-plan-editor';
+import type { FieldErrors, ParseResult } from './parsed-plan';
+import { SourceText } from './source-text';
 
-/** Plan import through the browser: waits for an upload API (the CLI `plan import` works meanwhile). */
-export function PlanImport(_: { onSaved: () => void }) {
+/** Plan import through the browser: upload a document, check the parse beside its source text, correct, save. */
+export function PlanImport({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation();
+  const [parsed, setParsed] = useState<ParseResult | null>(null);
+  const [busy, setBusy] = useState<'parsing' | 'saving' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [selected, setSelected] = useState<number | null>(null);
+  const [saved, setSaved] = useState<PlanSummary | null>(null);
+
+  const fail = (e: unknown) => {
+    setFailure(e instanceof ApiError ? e.message : t('state.networkError'));
+    setErrors(e instanceof ApiError ? Object.fromEntries(e.fields.map((f) => [f.field, f.message])) : {});
+  };
+
+  const upload = async (file: File) => {
+    setBusy('parsing');
+    setFailure(null);
+    setErrors({});
+    setSaved(null);
+    try {
+      const result = await apiUpload<ParseResult>(
+        `/api/plans/parse?filename=${encodeURIComponent(file.name)}`,
+        file,
+      );
+      setParsed(result);
+      setSelected(null);
+    } catch (e) {
+      setParsed(null);
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = async () => {
+    if (!parsed) return;
+    setBusy('saving');
+    setFailure(null);
+    setErrors({});
+    try {
+      const result = await api<{ plan: PlanSummary }>('/api/plans', {
+        method: 'POST',
+        body: { plan: parsed.plan, source: parsed.source },
+      });
+      void message.success(t('planImport.saved', { title: result.plan.title }));
+      setSaved(result.plan);
+      setParsed(null);
+      onSaved();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const linked = parsed?.links.filter((l) => l.indicatorCode !== null).length ?? 0;
+  const target = parsed && selected !== null ? parsed.plan.targets[selected] : undefined;
+  const errorCount = Object.keys(errors).length;
   return (
     <Card
       title={
@@ -12,7 +75,87 @@ export function PlanImport(_: { onSaved: () => void }) {
         </Typography.Title>
       }
     >
-      <Alert type="info" showIcon title={t('planImport.cli')} />
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('planImport.hint')}</Typography.Text>
+        <Space wrap>
+          <Upload
+            accept=".txt,.md,.docx,.pdf"
+            showUploadList={false}
+            disabled={busy !== null}
+            beforeUpload={(file) => {
+              void upload(file);
+              return false;
+            }}
+          >
+            <Button data-testid="plan-upload" loading={busy === 'parsing'}>
+              {t('planImport.upload')}
+            </Button>
+          </Upload>
+          {parsed && (
+            <>
+              <Button
+                type="primary"
+                data-testid="plan-save"
+                loading={busy === 'saving'}
+                disabled={!parsed.inScope}
+                onClick={() => void save()}
+              >
+                {t('planImport.save')}
+              </Button>
+              <Button onClick={() => setParsed(null)}>{t('planImport.discard')}</Button>
+            </>
+          )}
+        </Space>
+        {busy === 'parsing' && <Spin tip={t('planImport.parsing')} />}
+        {failure && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="plan-import-error"
+            title={failure}
+            description={errorCount > 0 ? t('planImport.invalid', { count: errorCount }) : undefined}
+          />
+        )}
+        {saved && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('planImport.saved', { title: saved.title })}
+            action={<Link to={`/plans/${encodeURIComponent(saved.id)}`}>{t('planImport.open')}</Link>}
+          />
+        )}
+        {parsed && (
+          <>
+            <Alert
+              type={parsed.inScope ? 'info' : 'warning'}
+              showIcon
+              title={t('planImport.summary', {
+                title: parsed.plan.title,
+                areas: parsed.plan.areas.length,
+                targets: parsed.plan.targets.length,
+                linked,
+              })}
+              description={
+                parsed.inScope ? undefined : t('planImport.outOfScope', { region: parsed.plan.region })
+              }
+            />
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={13}>
+                <ParsedPlanEditor
+                  plan={parsed.plan}
+                  errors={errors}
+                  selected={selected}
+                  onSelect={setSelected}
+                  onChange={(plan) => setParsed({ ...parsed, plan })}
+                />
+              </Col>
+              <Col xs={24} lg={11}>
+                <SourceText text={parsed.source.text} highlight={target?.text ?? null} />
+              </Col>
+            </Row>
+          </>
+        )}
+      </Space>
     </Card>
   );
 }

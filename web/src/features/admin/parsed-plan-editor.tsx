@@ -1,0 +1,165 @@
+import { Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PlanItem } from '../../api/types';
+import { COMPARATORS, type Comparator } from '../../../../src/domain/plan';
+import { itemPath, withDepartments, withTarget, type FieldErrors, type ParsedPlan } from './parsed-plan';
+
+interface Props {
+  plan: ParsedPlan;
+  errors: FieldErrors;
+  selected: number | null;
+  onSelect: (index: number) => void;
+  onChange: (plan: ParsedPlan) => void;
+}
+
+/** Areas → goals and measures with their departments (editable) → targets (editable), errors at their fields. */
+export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }: Props) {
+  const { t } = useTranslation();
+  const error = (field: string) =>
+    errors[field] ? <Typography.Text type="danger">{errors[field]}</Typography.Text> : null;
+  const status = (field: string) => (errors[field] ? 'error' : undefined);
+
+  const item = (x: PlanItem & { id: string }) => {
+    const path = itemPath(plan, x.id) ?? x.id;
+    return (
+      <div key={x.id} style={{ marginBottom: 8 }}>
+        <Typography.Text>
+          {x.number}. {x.title ?? x.text}
+        </Typography.Text>
+        <Select
+          mode="tags"
+          size="small"
+          style={{ width: '100%', marginTop: 4 }}
+          aria-label={`${t('planImport.departments')} ${x.number}`}
+          placeholder={t('planImport.departmentsPlaceholder')}
+          value={x.responsibility.departments}
+          status={status(`${path}.departments`)}
+          onChange={(v: string[]) => onChange(withDepartments(plan, x.id, v))}
+          open={false}
+          suffixIcon={null}
+        />
+        {error(`${path}.departments`)}
+      </div>
+    );
+  };
+
+  return (
+    <section aria-label={t('planImport.parsed')}>
+      <Typography.Title level={3} style={{ fontSize: 16 }}>
+        {t('planImport.parsed')}
+      </Typography.Title>
+      <Typography.Text type="secondary">{t('planImport.selectHint')}</Typography.Text>
+      {plan.areas.map((area) => {
+        const targets = plan.targets
+          .map((target, index) => ({ target, index }))
+          .filter((r) => r.target.area === area.code);
+        return (
+          <div key={area.id} style={{ marginTop: 16 }}>
+            <Typography.Title level={4} style={{ fontSize: 15 }}>
+              {area.name}
+            </Typography.Title>
+            {area.goals.length > 0 && <Tag>{t('plans.goals')}</Tag>}
+            {area.goals.map(item)}
+            {area.measures.length > 0 && <Tag>{t('plans.measures')}</Tag>}
+            {area.measures.map(item)}
+            <Table
+              size="small"
+              rowKey={(r) => r.target.id}
+              dataSource={targets}
+              pagination={false}
+              scroll={{ x: 560 }}
+              locale={{ emptyText: t('planImport.noTargets') }}
+              rowClassName={(r) => (r.index === selected ? 'ant-table-row-selected' : '')}
+              onRow={(r) => ({ onClick: () => onSelect(r.index), 'data-testid': 'import-target' }) as never}
+              columns={[
+                {
+                  title: t('planImport.indicator'),
+                  render: (_, r) => (
+                    <>
+                      <Input
+                        size="small"
+                        aria-label={t('planImport.indicator')}
+                        value={r.target.indicator}
+                        status={status(`targets.${r.index}.indicator`)}
+                        onFocus={() => onSelect(r.index)}
+                        onChange={(e) => onChange(withTarget(plan, r.index, { indicator: e.target.value }))}
+                      />
+                      {error(`targets.${r.index}.indicator`)}
+                    </>
+                  ),
+                },
+                {
+                  title: t('planImport.comparator'),
+                  width: 110,
+                  render: (_, r) => (
+                    <Select
+                      size="small"
+                      style={{ width: '100%' }}
+                      aria-label={t('planImport.comparator')}
+                      value={r.target.comparator}
+                      status={status(`targets.${r.index}.comparator`)}
+                      options={COMPARATORS.map((c) => ({ value: c, label: t(`comparator.${c}`) }))}
+                      onChange={(comparator: Comparator) =>
+                        onChange(withTarget(plan, r.index, { comparator }))
+                      }
+                    />
+                  ),
+                },
+                {
+                  title: t('planImport.value'),
+                  width: 100,
+                  render: (_, r) => (
+                    <>
+                      <InputNumber
+                        size="small"
+                        aria-label={t('planImport.value')}
+                        value={r.target.value}
+                        status={status(`targets.${r.index}.value`)}
+                        onFocus={() => onSelect(r.index)}
+                        onChange={(v) =>
+                          onChange(withTarget(plan, r.index, { value: typeof v === 'number' ? v : null }))
+                        }
+                      />
+                      {error(`targets.${r.index}.value`)}
+                    </>
+                  ),
+                },
+                {
+                  title: t('planImport.unit'),
+                  width: 80,
+                  render: (_, r) => (
+                    <Input
+                      size="small"
+                      aria-label={t('planImport.unit')}
+                      value={r.target.unit ?? ''}
+                      status={status(`targets.${r.index}.unit`)}
+                      onChange={(e) => onChange(withTarget(plan, r.index, { unit: e.target.value || null }))}
+                    />
+                  ),
+                },
+                {
+                  title: t('planImport.year'),
+                  width: 90,
+                  render: (_, r) => (
+                    <Space direction="vertical" size={0}>
+                      <InputNumber
+                        size="small"
+                        aria-label={t('planImport.year')}
+                        value={r.target.year}
+                        status={status(`targets.${r.index}.year`)}
+                        onChange={(v) =>
+                          onChange(withTarget(plan, r.index, { year: typeof v === 'number' ? v : 0 }))
+                        }
+                      />
+                      {error(`targets.${r.index}.year`)}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          </div>
+        );
+      })}
+    </section>
+  );
+}

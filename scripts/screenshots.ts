@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, signIn } from '../test/e2e/support/browser.js';
+import { SMALL_PLAN_TEXT } from '../test/support/plan-texts.js';
 import { startWebServer } from '../test/e2e/support/web-server.js';
 
 const out = join(import.meta.dirname, '..', 'docs', 'screenshots');
@@ -67,7 +68,23 @@ const shots: Shot[] = [
   { name: '13-admin-users', path: '/admin/users', user: 'admin' },
   { name: '14-admin-departments', path: '/admin/departments', user: 'owner' },
   { name: '15-admin-regions', path: '/admin/regions', user: 'admin' },
-  { name: '16-admin-plans', path: '/admin/plans', user: 'owner' },
+  {
+    name: '16-admin-plans',
+    path: '/admin/plans',
+    user: 'owner',
+    // A small plan of one of the city's districts uploaded and parsed, its first target selected.
+    ready: async (p) => {
+      await p.getByTestId('plan-upload').waitFor();
+      const text = SMALL_PLAN_TEXT.replace(/测试市/g, '迎江区');
+      await p.locator('input[type=file]').setInputFiles({
+        name: '迎江区妇女发展规划.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(text),
+      });
+      await p.getByTestId('import-source').waitFor();
+      await p.getByTestId('import-target').first().click();
+    },
+  },
 ];
 
 /** A few 2025 values saved and submitted by the reporter, so that the review queue has something in it. */

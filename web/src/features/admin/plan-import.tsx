@@ -20,7 +20,11 @@ export function PlanImport({ onSaved }: { onSaved: () => void }) {
 
   const fail = (e: unknown) => {
     setFailure(e instanceof ApiError ? e.message : t('state.networkError'));
-    setErrors(e instanceof ApiError ? Object.fromEntries(e.fields.map((f) => [f.field, f.message])) : {});
+    // Schema errors name the body path (`body.plan.targets.0.year`); the plan's own checks the plan's fields.
+    const field = (f: string) => f.replace(/^\.?body\.plan\./, '');
+    setErrors(
+      e instanceof ApiError ? Object.fromEntries(e.fields.map((f) => [field(f.field), f.message])) : {},
+    );
   };
 
   const upload = async (file: File) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../src/store/audit-repository.js';
 import { listPlans } from '../src/store/plan-repository.js';
 import { openApiHarness, type ApiHarness, type Session } from './support/api-harness.js';
+import { makeDocx } from './support/make-docx.js';
 import { NO_TARGETS_PLAN_TEXT, SMALL_PLAN_TEXT } from './support/plan-texts.js';
 import { ENGINES } from './support/test-database.js';
 
@@ -47,6 +48,21 @@ for (const engine of ENGINES) {
       });
       expect(body.inScope).toBe(true);
       expect(await planIds()).toEqual(['anqing', 'qingyuan']);
+    });
+
+    it('parses a Word document sent as the raw body', async () => {
+      const docx = Buffer.from(await makeDocx(ANQING_TEXT.split('\n\n')));
+      const response = await h.as(owner, {
+        method: 'POST',
+        url: `/api/plans/parse?filename=${encodeURIComponent('安庆 规划.docx')}`,
+        headers: {
+          'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        },
+        payload: docx,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().source.format).toBe('docx');
+      expect(response.json().plan.targets.length).toBe(3);
     });
 
     it('stores the corrected plan with normalised departments and audits it', async () => {

@@ -9,7 +9,7 @@ import type {
 } from '../domain/observations/observation.js';
 import { sql, type Transaction } from 'kysely';
 import { observationKey } from '../domain/observations/observation.js';
-import { sqliteHandle, type HalfskyDatabase } from './create-database.js';
+import { sqliteHandle, type HalfskyDatabase, type SqliteHandle } from './create-database.js';
 import { inChunks } from './in-chunks.js';
 import type { Database, ObservationRow } from './tables.js';
 
@@ -236,11 +236,40 @@ const UPDATED_ON_CONFLICT = UPSERT_COLUMNS.filter(
   (c) => !['id', 'indicator_code', 'region_code', 'year', 'sex', 'urban_rural', 'age', 'version'].includes(c),
 );
 /** One row, as a SQLite statement: inserted unless its key is stored. */
-const SQLITE_INSERT_OR_IGNORE = `insert or ignore into observations (${UPSERT_COLUMNS.join(', ')}) values (${UPSERT_COLUMNS.map(() => '?').join(', ')})`;
+export const SQLITE_INSERT_OR_IGNORE = `insert or ignore into observations (${UPSERT_COLUMNS.join(', ')}) values (${UPSERT_COLUMNS.map(() => '?').join(', ')})`;
 /** The update of a stored key: UPDATED_ON_CONFLICT's columns, then the key, as parameters. */
-const SQLITE_UPDATE =
+export const SQLITE_UPDATE =
   `update observations set ${UPDATED_ON_CONFLICT.map((c) => `${c} = ?`).join(', ')}, version = version + 1 ` +
   `where indicator_code = ? and region_code = ? and year = ? and sex = ? and urban_rural = ? and age = ?`;
+
+/**
+ * Writes one observation row on SQLite with the two statements above (prepared by the caller on its handle):
+ * inserted when its key is new, else the stored row updated and its version bumped. True when inserted.
+ * Throws when the row was neither (it breaks a constraint that IGNORE skipped), so the transaction fails.
+ */
+export function writeSqliteObservation(
+  statements: {
+    insert: ReturnType<SqliteHandle['prepare']>;
+    update: ReturnType<SqliteHandle['prepare']>;
+  },
+  row: ObservationRow,
+): boolean {
+  if (statements.insert.run(UPSERT_COLUMNS.map((c) => row[c])).changes === 1) return true;
+  const updated = statements.update.run([
+    ...UPDATED_ON_CONFLICT.map((c) => row[c]),
+    row.indicator_code,
+    row.region_code,
+    row.year,
+    row.sex,
+    row.urban_rural,
+    row.age,
+  ]);
+  if (updated.changes !== 1)
+    throw new Error(
+      `observation ${row.indicator_code}|${row.region_code}|${row.year}|${row.sex} violates a constraint of the observations table`,
+    );
+  return false;
+}
 
 function compareKeys(a: ObservationInput, b: ObservationInput): number {
   return (

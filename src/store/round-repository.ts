@@ -1,3 +1,4 @@
+import { SQLITE_INSERT_OR_IGNORE, SQLITE_UPDATE, writeSqliteObservation } from './observation-repository.js';
 import { randomBytes } from 'node:crypto';
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type {
@@ -467,10 +468,13 @@ async function applyInTransaction(
     // A bulk write touches several indexes of three tables: give this connection's page cache room for them
     // (64 MB instead of SQLite's 2 MB default; a cache size, nothing durable).
     if (changes.length > 10_000) raw.pragma('cache_size = -65536');
-    const upsert = prepared(raw, SQLITE_OBSERVATION_UPSERT);
+    const statements = {
+      insert: prepared(raw, SQLITE_INSERT_OR_IGNORE),
+      update: prepared(raw, SQLITE_UPDATE),
+    };
     let done = 0;
     for (const r of observationRows) {
-      upsert.run(OBSERVATION_COLUMNS.map((c) => r[c]));
+      writeSqliteObservation(statements, r);
       if (++done % CHUNK === 0) await options.afterChunk?.(done);
     }
     if (done % CHUNK !== 0) await options.afterChunk?.(done);
@@ -508,6 +512,8 @@ async function applyInTransaction(
               numerator: eb.ref('excluded.numerator'),
               denominator: eb.ref('excluded.denominator'),
               comment: eb.ref('excluded.comment'),
+              // A value entered in a round replaces a simulated one as reported data.
+              simulated: eb.ref('excluded.simulated'),
               status: eb.ref('excluded.status'),
               source: eb.ref('excluded.source'),
               updated_at: eb.ref('excluded.updated_at'),
@@ -562,40 +568,6 @@ async function applyInTransaction(
   return versions;
 }
 
-const OBSERVATION_COLUMNS = [
-  'id',
-  'indicator_code',
-  'region_code',
-  'year',
-  'sex',
-  'urban_rural',
-  'age',
-  'value',
-  'numerator',
-  'denominator',
-  'comment',
-  'status',
-  'source',
-  'version',
-  'updated_at',
-  'updated_by',
-  'simulated',
-] as const satisfies readonly (keyof ObservationRow)[];
-const OBSERVATION_UPDATED = [
-  'value',
-  'numerator',
-  'denominator',
-  'comment',
-  'status',
-  'source',
-  'updated_at',
-  'updated_by',
-];
-/** A round's save of one value: insert, or update the stored one and bump its version. */
-const SQLITE_OBSERVATION_UPSERT =
-  `insert into observations (${OBSERVATION_COLUMNS.join(', ')}) values (${OBSERVATION_COLUMNS.map(() => '?').join(', ')}) ` +
-  `on conflict (indicator_code, region_code, year, sex, urban_rural, age) do update set ` +
-  `${OBSERVATION_UPDATED.map((c) => `${c} = excluded.${c}`).join(', ')}, version = observations.version + 1`;
 const CELL_UPDATE_COLUMNS = [
   'state',
   'return_reason',

@@ -45,6 +45,8 @@ describe('alert rules (预警)', () => {
     expect(rules(input([90, 91, 92, 93, null]))).toContain('data_missing:yellow');
     expect(rules(input([90, 91, 92, null, null]))).toContain('data_missing:red');
     expect(alertRules(input([]))[0]).toMatchObject({ rule: 'data_missing', level: 'red' });
+    // Before the year's round closes nothing is late yet.
+    expect(rules(input([90, 91, 92, 93, null], { dataDue: false }))).not.toContain('data_missing:yellow');
   });
   it('volatile series and cross-region outliers (modified z ≥ 3 yellow, ≥ 6 red)', () => {
     expect(rules(input([90, 96, 89, 97, 90]))).toContain('volatile:yellow');

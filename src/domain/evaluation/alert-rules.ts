@@ -42,6 +42,8 @@ export interface AlertInput {
   crossRegion: { z: number | null; median: number | null; value: number | null } | null;
   /** Latest year with a value (any year ≤ `year`), null for none. */
   latestDataYear: number | null;
+  /** Whether `year`'s values are due (its round closed or past its deadline); default true. */
+  dataDue?: boolean;
   departments: readonly string[];
 }
 
@@ -69,7 +71,7 @@ export function alertRules(input: AlertInput): AlertCandidate[] {
   };
   const who = `${regionName}${indicator}`;
   const q = (v: number | null) => formatQuantity(v, unit);
-  if (input.latestDataYear === null || input.latestDataYear < year) {
+  if (input.dataDue !== false && (input.latestDataYear === null || input.latestDataYear < year)) {
     const late = input.latestDataYear === year - 1;
     const latest = input.latestDataYear === null ? '暂无任何数据' : `最新数据为${input.latestDataYear}年`;
     out.push({

@@ -65,6 +65,11 @@ export interface EvaluationSettings {
   rankingIndicators?: readonly string[] | null;
   /** Regions whose values are assessed; default all. */
   assessedRegions?: readonly string[] | null;
+  /**
+   * Whether the values of `year` are due; default true. False while that year's reporting round is still
+   * open: a missing value is then not (yet) late, and raises no data_missing alert.
+   */
+  dataDue?: boolean;
 }
 
 /** A target's value in one region and year: reported, rolled up from sub-regions, and the one used. */

@@ -54,6 +54,8 @@ const RULE_BITS = Object.entries(BIT) as [AlertRule, number][];
 export class EvaluationEngine {
   readonly year: number;
   readonly baseYear: number;
+  /** Whether the year's values are due (EvaluationSettings.dataDue). */
+  readonly dataDue: boolean;
   private readonly y0: number;
   private readonly nYears: number;
   private readonly regions: DatasetRegion[];
@@ -97,6 +99,7 @@ export class EvaluationEngine {
     settings: EvaluationSettings,
   ) {
     this.year = settings.year;
+    this.dataDue = settings.dataDue ?? true;
     this.baseYear = settings.baseYear ?? 2020;
     const [from, to] = settings.years ?? [Math.min(2020, this.baseYear), Math.max(2030, this.year)];
     this.y0 = from;
@@ -428,7 +431,7 @@ export class EvaluationEngine {
     this.milestone[at] = f.milestone;
     let bits = 0;
     let red = 0;
-    if (Number.isNaN(f.latestYear) || f.latestYear < this.year) {
+    if (this.dataDue && (Number.isNaN(f.latestYear) || f.latestYear < this.year)) {
       bits |= BIT.data_missing;
       if (f.latestYear !== this.year - 1) red |= BIT.data_missing;
     }
@@ -493,6 +496,7 @@ export class EvaluationEngine {
       volatility: vol,
       crossRegion,
       latestDataYear,
+      dataDue: this.dataDue,
       departments: target.responsible.length > 0 ? target.responsible : [ind.department],
     });
     const result: RegionTargetResult = {

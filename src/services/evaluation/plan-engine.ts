@@ -1,3 +1,4 @@
+import { findRound } from '../../store/round-repository.js';
 import { EvaluationEngine } from '../../domain/evaluation/evaluation-engine.js';
 import { HalfskyError } from '../../domain/errors.js';
 import type { Plan } from '../../domain/plan.js';
@@ -98,9 +99,13 @@ async function build(
     regionCodes: dataset.regions.map((r) => r.code),
     yearTo: year,
   });
+  // A year whose reporting round is still open (before its deadline) is not late yet.
+  const round = await findRound(db, plan.id, year);
+  const today = (context.now?.() ?? new Date()).toISOString().slice(0, 10);
   const engine = new EvaluationEngine(dataset.regions, dataset.indicators, dataset.targets, observations, {
     year,
     baseYear: Math.max(2020, plan.period[0] - 1),
+    dataDue: round === null || round.deadline < today,
   });
   const inTree = new Set(dataset.regions.map((r) => r.code));
   const ownPlans = new Map<string, string>();

@@ -243,6 +243,20 @@ describe('web journey', () => {
     await context.close();
   }, 120_000);
 
+  it('downloads the annual report of a year from the reports page', async () => {
+    const { context, page } = await as('owner');
+    await page.goto(`${server.url}/reports`);
+    const link = page.getByRole('link', { name: /下\s*载/ });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/api\/plans\/[^/]+\/reports\/annual\?year=2024$/);
+    const response = await page.request.get(`${server.url}${href}`);
+    expect(response.status()).toBe(200);
+    expect((await response.body()).subarray(0, 2).toString()).toBe('PK'); // a .docx is a zip
+    expect((await seriousViolations(page)).map((v) => `${v.id}: ${JSON.stringify(v).slice(0, 400)}`)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('navigation shows each role only what it may use', async () => {
     const menu = async (username: string) => {
       const { context, page } = await as(username);

@@ -22,6 +22,7 @@ const DataEntryPage = lazy(() => import('./features/data-entry/data-entry-page')
 const ReviewPage = lazy(() => import('./features/review/review-page'));
 const AlertsPage = lazy(() => import('./features/alerts/alerts-page'));
 const RankingPage = lazy(() => import('./features/ranking/ranking-page'));
+const ReportsPage = lazy(() => import('./features/reports/reports-page'));
 const UsersPage = lazy(() => import('./features/admin/users-page'));
 const DepartmentsPage = lazy(() => import('./features/admin/departments-page'));
 const RegionsPage = lazy(() => import('./features/admin/regions-page'));
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
       { path: 'review', element: page('observation:approve', <ReviewPage />) },
       { path: 'alerts', element: page('observation:read', <AlertsPage />) },
       { path: 'ranking', element: page('observation:read', <RankingPage />) },
+      { path: 'reports', element: page('report:read', <ReportsPage />) },
       { path: 'admin/users', element: page('user:manage', <UsersPage />) },
       { path: 'admin/departments', element: page('plan:read', <DepartmentsPage />) },
       { path: 'admin/regions', element: page('region:read', <RegionsPage />) },

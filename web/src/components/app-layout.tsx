@@ -8,6 +8,7 @@ import {
   LineChartOutlined,
   SettingOutlined,
   TrophyOutlined,
+  FileWordOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Select, Space, Tag, Typography, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +37,7 @@ function navItems(
     { key: '/review', label: t('nav.review'), icon: <AuditOutlined />, action: 'observation:approve' },
     { key: '/alerts', label: t('nav.alerts'), icon: <AlertOutlined />, action: 'observation:read' },
     { key: '/ranking', label: t('nav.ranking'), icon: <TrophyOutlined />, action: 'observation:read' },
+    { key: '/reports', label: t('nav.reports'), icon: <FileWordOutlined />, action: 'report:read' },
     {
       key: 'admin',
       label: t('nav.admin'),

@@ -236,7 +236,9 @@ describe('web journey', () => {
     await expectAccessible(page);
     const first = table.locator('tbody tr', { has: page.getByRole('button', { name: /认领/ }) }).first();
     await first.getByRole('button', { name: /认领/ }).click();
-    await page.getByLabel('整改措施').fill('卫健局牵头，三季度前完成专项整治');
+    await page
+      .getByRole('textbox', { name: '整改措施', exact: true })
+      .fill('卫健局牵头，三季度前完成专项整治');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已认领', { exact: true }).first().waitFor();
     await expect.poll(() => table.getByText('整改措施：卫健局牵头，三季度前完成专项整治').count()).toBe(1);
@@ -253,7 +255,9 @@ describe('web journey', () => {
     const response = await page.request.get(`${server.url}${href}`);
     expect(response.status()).toBe(200);
     expect((await response.body()).subarray(0, 2).toString()).toBe('PK'); // a .docx is a zip
-    expect((await seriousViolations(page)).map((v) => `${v.id}: ${JSON.stringify(v).slice(0, 400)}`)).toEqual([]);
+    expect((await seriousViolations(page)).map((v) => `${v.id}: ${JSON.stringify(v).slice(0, 400)}`)).toEqual(
+      [],
+    );
     await context.close();
   }, 120_000);
 

@@ -65,6 +65,7 @@ const shots: Shot[] = [
   { name: '10-review', path: '/review', user: 'lead' },
   { name: '11-alerts', path: '/alerts', user: 'lead' },
   { name: '12-ranking', path: '/ranking', user: 'lead' },
+  { name: '17-reports', path: '/reports', user: 'owner' },
   { name: '13-admin-users', path: '/admin/users', user: 'admin' },
   { name: '14-admin-departments', path: '/admin/departments', user: 'owner' },
   { name: '15-admin-regions', path: '/admin/regions', user: 'admin' },

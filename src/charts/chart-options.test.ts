@@ -58,7 +58,15 @@ describe('seriesOption', () => {
     const axis = seriesOption({
       title: 'x',
       unit: '%',
-      lines: [{ name: '合计', points: [{ year: 2020, value: 11.8 }, { year: 2024, value: 15.2 }] }],
+      lines: [
+        {
+          name: '合计',
+          points: [
+            { year: 2020, value: 11.8 },
+            { year: 2024, value: 15.2 },
+          ],
+        },
+      ],
       targets: [{ year: 2030, value: 20 }],
     }).yAxis as { max: (e: { max: number }) => number; min: (e: { min: number }) => number };
     expect(axis.max({ max: 15.2 })).toBeGreaterThanOrEqual(20);

@@ -128,11 +128,10 @@ async function upsertInTransaction(
       // faster than building multi-row statements for a million rows. Parameters in UPSERT_COLUMNS order.
       // INSERT OR IGNORE, then UPDATE when the key exists: an ON CONFLICT upsert runs about 2.5× slower
       // on a table with update triggers (the data-version ones), even when it only inserts.
-      const insert = raw.prepare(SQLITE_INSERT_OR_IGNORE);
-      const update = raw.prepare(SQLITE_UPDATE);
+      const statements = { insert: raw.prepare(SQLITE_INSERT_OR_IGNORE), update: raw.prepare(SQLITE_UPDATE) };
       let inserted = 0;
       for (const o of sorted) {
-        const { changes } = insert.run(
+        const values = [
           nextId(),
           o.indicatorCode,
           o.regionCode,
@@ -150,33 +149,8 @@ async function upsertInTransaction(
           1,
           at,
           updatedBy,
-        );
-        if (changes === 1) inserted++;
-        else {
-          const updated = update.run(
-            o.value,
-            o.numerator,
-            o.denominator,
-            o.comment,
-            o.simulated ? 1 : 0,
-            status,
-            options.source,
-            at,
-            updatedBy,
-            o.indicatorCode,
-            o.regionCode,
-            o.year,
-            o.sex,
-            o.urbanRural,
-            o.age,
-          );
-          // IGNORE also skips a row that breaks a CHECK or NOT NULL constraint: such a row has no stored key
-          // to update, and must fail the whole write rather than vanish.
-          if (updated.changes !== 1)
-            throw new Error(
-              `observation ${observationKey(o)} violates a constraint of the observations table`,
-            );
-        }
+        ];
+        if (writeSqliteObservation(statements, values)) inserted++;
         if (++done % UPSERT_CHUNK === 0) options.onProgress?.(done);
       }
       options.onProgress?.(done);
@@ -213,7 +187,7 @@ async function upsertInTransaction(
 const POSTGRES_CHUNK = 5000;
 
 /** Columns of an upsert, in parameter order. */
-const UPSERT_COLUMNS = [
+export const UPSERT_COLUMNS = [
   'id',
   'indicator_code',
   'region_code',
@@ -243,7 +217,8 @@ export const SQLITE_UPDATE =
   `where indicator_code = ? and region_code = ? and year = ? and sex = ? and urban_rural = ? and age = ?`;
 
 /**
- * Writes one observation row on SQLite with the two statements above (prepared by the caller on its handle):
+ * Writes one observation on SQLite, its values in UPSERT_COLUMNS order, with the two statements above
+ * (prepared by the caller on its handle):
  * inserted when its key is new, else the stored row updated and its version bumped. True when inserted.
  * Throws when the row was neither (it breaks a constraint that IGNORE skipped), so the transaction fails.
  */
@@ -252,24 +227,26 @@ export function writeSqliteObservation(
     insert: ReturnType<SqliteHandle['prepare']>;
     update: ReturnType<SqliteHandle['prepare']>;
   },
-  row: ObservationRow,
+  values: readonly unknown[],
 ): boolean {
-  if (statements.insert.run(UPSERT_COLUMNS.map((c) => row[c])).changes === 1) return true;
+  if (statements.insert.run(values).changes === 1) return true;
   const updated = statements.update.run([
-    ...UPDATED_ON_CONFLICT.map((c) => row[c]),
-    row.indicator_code,
-    row.region_code,
-    row.year,
-    row.sex,
-    row.urban_rural,
-    row.age,
+    ...UPDATED_INDEXES.map((i) => values[i]),
+    ...KEY_INDEXES.map((i) => values[i]),
   ]);
+  // IGNORE also skips a row that breaks a CHECK or NOT NULL constraint: such a row has no stored key to
+  // update, and must fail the whole write rather than vanish.
   if (updated.changes !== 1)
     throw new Error(
-      `observation ${row.indicator_code}|${row.region_code}|${row.year}|${row.sex} violates a constraint of the observations table`,
+      `observation ${KEY_INDEXES.map((i) => String(values[i])).join('|')} violates a constraint of the observations table`,
     );
   return false;
 }
+
+const UPDATED_INDEXES = UPDATED_ON_CONFLICT.map((c) => UPSERT_COLUMNS.indexOf(c));
+const KEY_INDEXES = (['indicator_code', 'region_code', 'year', 'sex', 'urban_rural', 'age'] as const).map(
+  (c) => UPSERT_COLUMNS.indexOf(c),
+);
 
 function compareKeys(a: ObservationInput, b: ObservationInput): number {
   return (

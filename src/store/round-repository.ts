@@ -1,4 +1,9 @@
-import { SQLITE_INSERT_OR_IGNORE, SQLITE_UPDATE, writeSqliteObservation } from './observation-repository.js';
+import {
+  SQLITE_INSERT_OR_IGNORE,
+  SQLITE_UPDATE,
+  UPSERT_COLUMNS,
+  writeSqliteObservation,
+} from './observation-repository.js';
 import { randomBytes } from 'node:crypto';
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type {
@@ -474,7 +479,10 @@ async function applyInTransaction(
     };
     let done = 0;
     for (const r of observationRows) {
-      writeSqliteObservation(statements, r);
+      writeSqliteObservation(
+        statements,
+        UPSERT_COLUMNS.map((c) => r[c]),
+      );
       if (++done % CHUNK === 0) await options.afterChunk?.(done);
     }
     if (done % CHUNK !== 0) await options.afterChunk?.(done);

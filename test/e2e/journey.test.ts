@@ -261,6 +261,29 @@ describe('web journey', () => {
     await context.close();
   }, 120_000);
 
+  it('a year the plan owner publishes appears on the public pages, without signing in', async () => {
+    const anonymous = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const visitor = await anonymous.newPage();
+    await visitor.goto(`${server.url}/public`);
+    await visitor.getByText('尚未公开发布任何年度的结果').waitFor();
+
+    const { context, page } = await as('owner');
+    await page.goto(`${server.url}/reports`);
+    await page.getByRole('button', { name: '发布2024年结果' }).click();
+    await page.getByText('已发布2024年结果').waitFor();
+    await context.close();
+
+    await visitor.reload();
+    await visitor.getByRole('link', { name: /全部开放数据/ }).waitFor();
+    expect(await visitor.getByRole('row').count()).toBeGreaterThan(1);
+    const csv = await visitor.getByRole('link', { name: 'CSV' }).first().getAttribute('href');
+    const response = await visitor.request.get(`${server.url}${csv}`);
+    expect(response.status()).toBe(200);
+    expect((await response.text()).split('\n')[0]).toContain('Year');
+    await expectAccessible(visitor);
+    await anonymous.close();
+  }, 120_000);
+
   it('navigation shows each role only what it may use', async () => {
     const menu = async (username: string) => {
       const { context, page } = await as(username);

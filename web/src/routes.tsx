@@ -23,6 +23,7 @@ const ReviewPage = lazy(() => import('./features/review/review-page'));
 const AlertsPage = lazy(() => import('./features/alerts/alerts-page'));
 const RankingPage = lazy(() => import('./features/ranking/ranking-page'));
 const ReportsPage = lazy(() => import('./features/reports/reports-page'));
+const PublicPage = lazy(() => import('./features/public/public-page'));
 const UsersPage = lazy(() => import('./features/admin/users-page'));
 const DepartmentsPage = lazy(() => import('./features/admin/departments-page'));
 const RegionsPage = lazy(() => import('./features/admin/regions-page'));
@@ -70,6 +71,15 @@ const page = (action: Action, element: ReactNode) => (
 /** The routes: a data router, so that pages can guard unsaved changes (useBlocker). */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInRoute /> },
+  // The public section: no sign-in, only what has been published.
+  {
+    path: '/public',
+    element: (
+      <Suspense fallback={loading}>
+        <PublicPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { setLanguage } from '../../i18n/i18n';
@@ -42,6 +42,9 @@ export default function SignInPage() {
           {t('app.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
+        <Typography.Paragraph>
+          <Link to="/public">{t('public.title')}</Link>
+        </Typography.Paragraph>
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
         <Form
           layout="vertical"

@@ -9,7 +9,7 @@ import { listPlans } from '../../store/plan-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { recordAudit } from '../audit.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
-import { canInRegion, planRegionCode } from '../scope.js';
+import { canInRegion, planRegionCode, visiblePlanSummary } from '../scope.js';
 
 const PlanParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const RegionQuery = Type.Object(
@@ -56,12 +56,8 @@ const EditBody = Type.Object(
  */
 export function departmentRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
   const tree = deps.regions;
-  const visiblePlan = async (request: FastifyRequest, id: string, action: Action) => {
-    const plan = (await listPlans(deps.db)).find((p) => p.id === id);
-    if (!plan || !canInRegion(request.auth!.user, tree, action, planRegionCode(tree, plan)))
-      throw new HalfskyError('PLAN_NOT_FOUND', { id });
-    return plan;
-  };
+  const visiblePlan = (request: FastifyRequest, id: string, action: Action) =>
+    visiblePlanSummary(deps.db, tree, request.auth!.user, id, action);
 
   app.get<{ Querystring: Static<typeof RegionQuery> }>(
     '/api/departments',

@@ -8,7 +8,6 @@ import {
   rankRegions,
   startEvaluationListener,
 } from '../../services/evaluation/index.js';
-import { listPlans } from '../../store/plan-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
 import {
@@ -18,7 +17,7 @@ import {
   RankingSchema,
   YearQuery,
 } from '../schemas/evaluation-schema.js';
-import { canInRegion, planRegionCode } from '../scope.js';
+import { canInRegion, visiblePlanSummary } from '../scope.js';
 
 const PlanParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 type Params = { Params: Static<typeof PlanParams>; Querystring: Static<typeof YearQuery> };
@@ -44,13 +43,8 @@ export function evaluationRoutes(
   app.addHook('onClose', async () => {
     await listener?.close();
   });
-  const visiblePlan = async (request: FastifyRequest, id: string) => {
-    const plan = (await listPlans(deps.db)).find((p) => p.id === id);
-    const user = request.auth!.user;
-    if (!plan || !canInRegion(user, deps.regions, 'plan:read', planRegionCode(deps.regions, plan)))
-      throw new HalfskyError('PLAN_NOT_FOUND', { id });
-    return plan;
-  };
+  const visiblePlan = (request: FastifyRequest, id: string) =>
+    visiblePlanSummary(deps.db, deps.regions, request.auth!.user, id, 'plan:read');
   const visibleRegion = (request: FastifyRequest, code: string | undefined) => {
     if (code === undefined) return null;
     const known = deps.regions.get(code) ? code : code.slice(0, 6); // a township: its county's scope

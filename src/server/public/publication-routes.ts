@@ -1,13 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HalfskyError } from '../../domain/errors.js';
 import { publishResults, withdrawResults } from '../../services/publication/public-results.js';
-import { listPlans } from '../../store/plan-repository.js';
 import { listPublications } from '../../store/publication-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { recordAudit } from '../audit.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
-import { canInRegion, planRegionCode } from '../scope.js';
+import { visiblePlanSummary } from '../scope.js';
 
 const PlanParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const YearParams = Type.Object({
@@ -32,16 +30,8 @@ const PublishBody = Type.Object(
  * visible in /api/public. A plan outside the user's scope answers 404.
  */
 export function publicationRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
-  const visiblePlan = async (
-    request: FastifyRequest,
-    id: string,
-    action: 'plan:read' | 'publication:manage',
-  ) => {
-    const plan = (await listPlans(deps.db)).find((p) => p.id === id);
-    if (!plan || !canInRegion(request.auth!.user, deps.regions, action, planRegionCode(deps.regions, plan)))
-      throw new HalfskyError('PLAN_NOT_FOUND', { id });
-    return plan;
-  };
+  const visiblePlan = (request: FastifyRequest, id: string, action: 'plan:read' | 'publication:manage') =>
+    visiblePlanSummary(deps.db, deps.regions, request.auth!.user, id, action);
 
   app.get<{ Params: Static<typeof PlanParams> }>(
     '/api/plans/:id/publications',

@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { HalfskyError } from '../../domain/errors.js';
 import { DEPARTMENT_TEMPLATES, REPORT_KINDS } from '../../reports/report-data.js';
 import { generateReport } from '../../services/reports/generate-report.js';
-import { listPlans } from '../../store/plan-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
-import { canInRegion, planRegionCode } from '../scope.js';
+import { canInRegion, visiblePlanSummary } from '../scope.js';
 import { sendFile } from './send-file.js';
 
 const Params = Type.Object({
@@ -52,9 +51,7 @@ export function reportRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
     async (request, reply) => {
       const { id, kind } = request.params;
       const user = request.auth!.user;
-      const plan = (await listPlans(deps.db)).find((p) => p.id === id);
-      if (!plan || !canInRegion(user, deps.regions, 'report:read', planRegionCode(deps.regions, plan)))
-        throw new HalfskyError('PLAN_NOT_FOUND', { id });
+      await visiblePlanSummary(deps.db, deps.regions, user, id, 'report:read');
       const region = request.query.region;
       if (
         region !== undefined &&

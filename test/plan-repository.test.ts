@@ -5,7 +5,7 @@ import { syncIndicatorCatalog } from '../src/store/indicator-repository.js';
 import { migrateToLatest } from '../src/store/migrate-to-latest.js';
 import { listTargetLinks, overrideTargetLink, saveTargetLinks } from '../src/store/target-link-repository.js';
 import { INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
-import { deletePlan, findPlanId, getPlan, listPlans, savePlan } from '../src/store/plan-repository.js';
+import { deletePlan, findPlanId, getPlan, getPlanSummary, listPlans, savePlan } from '../src/store/plan-repository.js';
 import { samplePlan } from './support/sample-plan.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -119,6 +119,14 @@ for (const engine of ENGINES) {
         sourceFormat: 'docx',
         counts: { areas: 3, goals: 3, measures: 1, projects: 2, targets: 6 },
       });
+    });
+
+    it('reads one plan summary with its own counts, the same as in the list', async () => {
+      await savePlan(test.db, samplePlan('one-a'), source);
+      await savePlan(test.db, samplePlan('one-b', '另一个规划'), source);
+      const listed = (await listPlans(test.db)).find((p) => p.id === 'one-b');
+      expect(await getPlanSummary(test.db, 'one-b')).toEqual(listed);
+      expect(await getPlanSummary(test.db, 'missing')).toBeNull();
     });
 
     it('shares departments between plans, with the first named unit as lead', async () => {

@@ -6,7 +6,7 @@ import { NATIONAL_CODE } from '../domain/regions/region.js';
 import { HalfskyError } from '../domain/errors.js';
 import type { PlanSummary } from '../domain/plan-summary.js';
 import type { HalfskyDatabase } from '../store/create-database.js';
-import { listPlans } from '../store/plan-repository.js';
+import { getPlanSummary } from '../store/plan-repository.js';
 
 /** A region's code followed by its ancestors' codes, as the policy wants it; [] for an unknown code. */
 export function regionLineage(tree: RegionTree, code: string): string[] {
@@ -43,7 +43,7 @@ export async function visiblePlanSummary(
   id: string,
   action: Action,
 ): Promise<PlanSummary> {
-  const plan = (await listPlans(db)).find((p) => p.id === id);
+  const plan = await getPlanSummary(db, id);
   if (!plan || !canInRegion(user, tree, action, planRegionCode(tree, plan)))
     throw new HalfskyError('PLAN_NOT_FOUND', { id });
   return plan;

@@ -114,8 +114,8 @@ export async function findPlanId(db: HalfskyDatabase, region: string, title: str
 }
 
 /** Every stored plan with the number of its areas, goals, measures, projects and targets, by id. */
-export async function listPlans(db: HalfskyDatabase): Promise<PlanSummary[]> {
-  const plans = await db
+export async function listPlans(db: HalfskyDatabase, only?: { id: string }): Promise<PlanSummary[]> {
+  let query = db
     .selectFrom('plans')
     .select([
       'id',
@@ -129,10 +129,12 @@ export async function listPlans(db: HalfskyDatabase): Promise<PlanSummary[]> {
       'imported_at',
       'updated_at',
     ])
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
+  if (only) query = query.where('id', '=', only.id);
+  const plans = await query.execute();
+  if (plans.length === 0) return [];
   const [areas, goals, measures, projects, targets] = await Promise.all(
-    (['areas', 'goals', 'measures', 'projects', 'targets'] as const).map((table) => countByPlan(db, table)),
+    (['areas', 'goals', 'measures', 'projects', 'targets'] as const).map((table) => countByPlan(db, table, only)),
   );
   return plans.map((row) => ({
     id: row.id,
@@ -154,15 +156,19 @@ export async function listPlans(db: HalfskyDatabase): Promise<PlanSummary[]> {
   }));
 }
 
+/** The summary of one stored plan (its counts included), or null. */
+export async function getPlanSummary(db: HalfskyDatabase, id: string): Promise<PlanSummary | null> {
+  return (await listPlans(db, { id }))[0] ?? null;
+}
+
 async function countByPlan(
   db: HalfskyDatabase,
   table: 'areas' | 'goals' | 'measures' | 'projects' | 'targets',
+  only?: { id: string },
 ): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom(table)
-    .select((eb) => ['plan_id', eb.fn.countAll().as('n')])
-    .groupBy('plan_id')
-    .execute();
+  let query = db.selectFrom(table).select((eb) => ['plan_id', eb.fn.countAll().as('n')]);
+  if (only) query = query.where('plan_id', '=', only.id);
+  const rows = await query.groupBy('plan_id').execute();
   // COUNT(*) is a bigint on PostgreSQL, which the driver returns as a string.
   return new Map(rows.map((row) => [row.plan_id, Number(row.n)]));
 }

@@ -4,7 +4,7 @@ import type { Action } from '../../domain/access/action.js';
 import { ALERT_ACTIONS, type AlertAction } from '../../domain/evaluation/alert-workflow.js';
 import { HalfskyError } from '../../domain/errors.js';
 import { alertAction, getAlertWithHistory, listPlanAlerts } from '../../services/evaluation/index.js';
-import { listPlans } from '../../store/plan-repository.js';
+import { getPlanSummary } from '../../store/plan-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
 import {
@@ -53,7 +53,7 @@ export function alertRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
     async (request) => {
       const q = request.query;
       if (q.plan !== undefined) {
-        const plan = (await listPlans(deps.db)).find((p) => p.id === q.plan);
+        const plan = await getPlanSummary(deps.db, q.plan);
         if (!plan || !inScope(request, planRegionCode(deps.regions, plan) ?? '000000'))
           throw new HalfskyError('PLAN_NOT_FOUND', { id: q.plan });
       }

@@ -7,7 +7,7 @@ import type { Plan } from '../../domain/plan.js';
 import { planItemId, withItemIds } from '../../domain/plan-item-ids.js';
 import { parsePlanUpload } from '../../services/plans/parse-plan-upload.js';
 import { saveCorrectedPlan } from '../../services/plans/save-corrected-plan.js';
-import { listPlans } from '../../store/plan-repository.js';
+import { getPlanSummary } from '../../store/plan-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { recordAudit } from '../audit.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
@@ -91,7 +91,7 @@ export function planImportRoutes(app: FastifyInstance, config: Config, deps: Res
           });
         throw error;
       });
-      const summary = (await listPlans(deps.db)).find((p) => p.id === result.plan.id)!;
+      const summary = (await getPlanSummary(deps.db, result.plan.id))!;
       await recordAudit(deps.db, request, deps.now(), 'plan_imported', {
         plan: result.plan.id,
         created: result.created,

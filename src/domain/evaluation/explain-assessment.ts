@@ -113,13 +113,23 @@ function goalText(a: Explainable): string {
 
 function rateText(rate: number | null, a: Explainable): string {
   if (rate === null) return '变化无法计算';
+  if (rate === 0) return '无变化';
   const word = rate < 0 ? '下降' : '上升';
-  if (a.rateMethod === 'cagr') return `${word}${formatNumber(Math.abs(rate) * 100, 1)}%`;
+  if (a.rateMethod === 'cagr')
+    return `${word}${formatNumber(Math.abs(rate) * 100, smallDigits(rate * 100, 1))}%`;
+  const digits = smallDigits(rate, 2);
   const perYear =
     a.target.unit === '%'
-      ? `${formatNumber(Math.abs(rate), 2)}个百分点`
-      : formatQuantity(Math.abs(rate), a.target.unit);
+      ? `${formatNumber(Math.abs(rate), digits)}个百分点`
+      : formatQuantity(Number(Math.abs(rate).toFixed(digits)), a.target.unit);
   return `${word}${perYear}`;
+}
+
+/** Decimals that keep a small non-zero change visible (0.04%, not 0%): at least `digits`, two significant, at most 4. */
+function smallDigits(value: number, digits: number): number {
+  const magnitude = Math.abs(value);
+  if (magnitude === 0 || magnitude >= 10 ** -digits) return digits;
+  return Math.min(4, Math.max(digits, 1 - Math.floor(Math.log10(magnitude))));
 }
 
 function tolerancePct(a: Explainable): string {

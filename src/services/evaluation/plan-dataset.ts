@@ -86,8 +86,9 @@ export function planDataset(
   const targets: DatasetTarget[] = [...groups.values()].map(({ indicator, targets: ts }) => {
     const sorted = [...ts].sort((a, b) => a.year - b.year);
     const last = sorted[sorted.length - 1] as Target;
+    // A target the plan states without naming its indicator again (提高…签订率，达到90%以上) takes the linked name.
     const milestones: MilestoneTarget[] = sorted.map((t) => ({
-      indicator: t.indicator,
+      indicator: t.indicator || indicator.nameZh,
       comparator: t.comparator,
       value: t.value,
       unit: t.unit ?? indicator.unit,
@@ -97,7 +98,7 @@ export function planDataset(
       key: targetKey(last),
       indicatorCode: indicator.code,
       area: last.area,
-      label: last.indicator,
+      label: last.indicator || indicator.nameZh,
       milestones,
       responsible: [...new Set(sorted.flatMap((t) => t.responsible))],
     };

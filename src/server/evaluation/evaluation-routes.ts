@@ -8,16 +8,18 @@ import {
   rankRegions,
   startEvaluationListener,
 } from '../../services/evaluation/index.js';
+import { approvedDataFacts } from '../../store/approved-data-facts.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
 import {
   ComparisonSchema,
+  OverviewQuery,
   OverviewSchema,
   PlanEvaluationSchema,
   RankingSchema,
   YearQuery,
 } from '../schemas/evaluation-schema.js';
-import { canInRegion, visiblePlanSummary } from '../scope.js';
+import { canInRegion, planRegionCode, visiblePlanSummary } from '../scope.js';
 
 const PlanParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 type Params = { Params: Static<typeof PlanParams>; Querystring: Static<typeof YearQuery> };
@@ -91,21 +93,29 @@ export function evaluationRoutes(
     },
   );
 
-  app.get<Params>(
+  app.get<{ Params: Static<typeof PlanParams>; Querystring: Static<typeof OverviewQuery> }>(
     '/api/plans/:id/evaluation/overview',
     {
       config: { access: 'plan:read' },
       schema: {
         tags: ['evaluation'],
-        summary: '评估概览：状态分布、预警分级、达标率 / evaluation overview',
+        summary:
+          '评估概览：状态分布、预警分级、达标率、各目标状态及上年状态、上报完整性（默认最新有数据年度）/ evaluation overview',
         params: PlanParams,
-        querystring: YearQuery,
+        querystring: OverviewQuery,
         response: { 200: OverviewSchema, ...ERROR_RESPONSES },
       },
     },
     async (request) => {
       const plan = await visiblePlan(request, request.params.id);
-      return evaluationOverview(deps.db, { planId: plan.id, year: request.query.year });
+      const region = planRegionCode(deps.regions, plan);
+      // No year asked: the latest with approved data in the plan's region or below it (else last year).
+      const regionCodes = region ? [region, ...deps.regions.subtree(region).map((r) => r.code)] : [];
+      const year =
+        request.query.year ??
+        (await approvedDataFacts(deps.db, { regionCodes })).latestYear ??
+        new Date().getFullYear() - 1;
+      return evaluationOverview(deps.db, { planId: plan.id, year });
     },
   );
 

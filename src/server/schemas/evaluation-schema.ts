@@ -182,7 +182,42 @@ export const OverviewSchema = Type.Object({
     byStatus: Type.Record(Type.String(), Type.Integer()),
   }),
   attainment: PlanEvaluationSchema.properties.attainment,
+  regionCode: Type.String({ description: '规划所在地区' }),
+  regionName: Type.String(),
+  simulated: Type.Boolean({ description: '是否含模拟数据' }),
+  targets: Type.Array(
+    Type.Object({
+      targetKey: Type.String(),
+      area: Type.String(),
+      label: Type.String(),
+      indicatorCode: Type.Union([Type.String(), Type.Null()]),
+      indicatorName: Type.Union([Type.String(), Type.Null()]),
+      indicatorNameEn: Type.Union([Type.String(), Type.Null()]),
+      status: ProgressStatusSchema,
+      previousStatus: Type.Union([ProgressStatusSchema, Type.Null()], {
+        description: '上一年度的状态（截至上年的数据）',
+      }),
+      explanation: Type.String({ description: '一句话说明（中文）' }),
+      latestYear: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+    { description: '规划所在地区各目标的状态' },
+  ),
+  completeness: Type.Array(
+    Type.Object({
+      regionCode: Type.String(),
+      regionName: Type.String(),
+      reported: Type.Integer(),
+      targets: Type.Integer(),
+    }),
+    { description: '本年度上报完整性：规划所在地区及下辖地区有上报值的目标数' },
+  ),
 });
+
+/** The overview's query: the year may be left out (then the latest year with approved data of the plan's region). */
+export const OverviewQuery = Type.Object(
+  { year: Type.Optional(YearQuery.properties.year), region: YearQuery.properties.region },
+  { additionalProperties: false },
+);
 
 export const ComparisonSchema = Type.Object({
   planId: Type.String(),

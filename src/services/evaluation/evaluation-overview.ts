@@ -1,12 +1,19 @@
 import { ALERT_RULES, type AlertLevel, type AlertRule } from '../../domain/evaluation/alert-rules.js';
 import { OPEN_ALERT_STATUSES } from '../../domain/evaluation/alert-workflow.js';
+import { assessTarget } from '../../domain/evaluation/assess-target.js';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../../domain/evaluation/progress-status.js';
+import { findIndicator } from '../../domain/indicators/catalog.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
+import { approvedDataFacts } from '../../store/approved-data-facts.js';
 import { evaluatePlan } from './evaluate-plan.js';
-import type { EvaluationOverview } from './evaluation-types.js';
-import type { EvaluationContext } from './plan-engine.js';
+import type { EvaluationOverview, OverviewTarget, PlanEvaluation } from './evaluation-types.js';
+import { planEngine, type EvaluationContext, type PlanEngine } from './plan-engine.js';
 
-/** What the web overview shows: counts, the status distribution, alerts by level, rule and status, 达标率. */
+/**
+ * What the web overview shows: counts, the status distribution, alerts by level, rule and status, 达标率; and
+ * for the plan's own region each target's status beside its status a year earlier, and the reporting
+ * completeness of the region and its sub-regions.
+ */
 export async function evaluationOverview(
   db: HalfskyDatabase,
   input: { planId: string; year: number },
@@ -37,6 +44,12 @@ export async function evaluationOverview(
     byRule[a.rule]++;
   }
   const planRegion = evaluation.regions.find((r) => r.isPlanRegion);
+  // The engine evaluatePlan has just used (cached for this data version).
+  const built = await planEngine(db, input.planId, input.year, context);
+  const { simulated } = await approvedDataFacts(db, {
+    regionCodes: evaluation.regions.map((r) => r.regionCode),
+    yearTo: input.year,
+  });
   return {
     planId: evaluation.planId,
     year: evaluation.year,
@@ -50,5 +63,57 @@ export async function evaluationOverview(
     statusDistribution: { plan, allRegions },
     alerts: { open, byLevel, byRule, byStatus },
     attainment: evaluation.attainment,
+    regionCode: evaluation.planRegionCode,
+    regionName: planRegion?.regionName ?? evaluation.planRegionCode,
+    simulated,
+    targets: overviewTargets(built, planRegion, input.year),
+    completeness: completeness(built, evaluation),
   };
+}
+
+function overviewTargets(
+  built: PlanEngine,
+  region: PlanEvaluation['regions'][number] | undefined,
+  year: number,
+): OverviewTarget[] {
+  const better = new Map(built.dataset.indicators.map((i) => [i.code, i.better]));
+  return (region?.targets ?? []).map((t) => {
+    const indicator = t.indicatorCode ? findIndicator(t.indicatorCode) : undefined;
+    const before = assessTarget(t.series, t.milestones, {
+      baseYear: built.engine.baseYear,
+      asOfYear: year - 1,
+      better: (t.indicatorCode ? better.get(t.indicatorCode) : null) ?? null,
+    }).current;
+    return {
+      targetKey: t.targetKey,
+      area: t.area,
+      label: t.label,
+      indicatorCode: t.indicatorCode,
+      indicatorName: indicator?.nameZh ?? t.indicatorName,
+      indicatorNameEn: indicator?.nameEn ?? null,
+      status: t.status,
+      previousStatus: before?.status ?? null,
+      explanation: t.explanation,
+      latestYear: t.series.reduce<number | null>((y, p) => (p.value === null ? y : p.year), null),
+    };
+  });
+}
+
+/** The plan's region and its sub-regions: how many of their targets have a value reported for the year. */
+function completeness(built: PlanEngine, evaluation: PlanEvaluation): EvaluationOverview['completeness'] {
+  const byCode = new Map(evaluation.regions.map((r) => [r.regionCode, r]));
+  return [evaluation.planRegionCode, ...built.engine.childCodes(evaluation.planRegionCode)].flatMap(
+    (code) => {
+      const region = byCode.get(code);
+      if (!region) return [];
+      return [
+        {
+          regionCode: code,
+          regionName: region.regionName,
+          reported: region.targets.filter((t) => t.value?.reported != null).length,
+          targets: region.targets.length,
+        },
+      ];
+    },
+  );
 }

@@ -96,6 +96,31 @@ export interface EvaluationOverview {
     byStatus: Record<string, number>;
   };
   attainment: PlanEvaluation['attainment'];
+  /** The plan's own region. */
+  regionCode: string;
+  regionName: string;
+  /** Whether any approved value of the plan's regions up to the year is simulated (模拟数据). */
+  simulated: boolean;
+  /** The plan's own region: each assessed target's status, its status a year earlier, and the sentence. */
+  targets: OverviewTarget[];
+  /** Reporting completeness in the year: the plan's region and its sub-regions, targets with a reported value. */
+  completeness: { regionCode: string; regionName: string; reported: number; targets: number }[];
+}
+
+/** One target of the plan's own region, as the overview lists it. */
+export interface OverviewTarget {
+  targetKey: string;
+  area: AreaCode;
+  label: string;
+  indicatorCode: string | null;
+  indicatorName: string | null;
+  indicatorNameEn: string | null;
+  status: ProgressStatus;
+  /** The current milestone's status as of the year before (data up to then); null when not assessable then. */
+  previousStatus: ProgressStatus | null;
+  explanation: string;
+  /** The latest year with a value in the target's series (up to the year evaluated). */
+  latestYear: number | null;
 }
 
 export interface PlanComparison {

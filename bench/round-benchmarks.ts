@@ -18,7 +18,8 @@ import { uploadRoundFile } from '../src/services/rounds/upload-round-file.js';
 import { createUser } from '../src/services/users/create-user.js';
 import { openDatabase } from '../src/store/open-database.js';
 import { loadRegionTree } from '../src/store/regions/load-region-tree.js';
-import { insertRound, listRoundCells } from '../src/store/round-repository.js';
+import { listRoundCells } from '../src/store/round-cell-repository.js';
+import { insertRound } from '../src/store/round-repository.js';
 import type { BenchResult } from './median-ms.js';
 
 /** Cells in the uploaded workbook (the bar: 100,000 validated and stored in ≤ 15 s). */

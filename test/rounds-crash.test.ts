@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRound } from '../src/services/rounds/round-context.js';
 import { savePlan } from '../src/store/plan-repository.js';
 import { openDatabase } from '../src/store/open-database.js';
-import { listRoundCells } from '../src/store/round-repository.js';
+import { listRoundCells } from '../src/store/round-cell-repository.js';
 import { PACKAGE_ROOT } from './support/run-cli-in-process.js';
 import { openRounds, SYSTEM } from './support/round-fixture.js';
 import { samplePlan } from './support/sample-plan.js';

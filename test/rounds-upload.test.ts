@@ -6,7 +6,7 @@ import { findIndicator } from '../src/domain/indicators/catalog.js';
 import { buildApp } from '../src/server/app.js';
 import { loadRound } from '../src/services/rounds/round-context.js';
 import { uploadRoundFile } from '../src/services/rounds/upload-round-file.js';
-import { listRoundCells } from '../src/store/round-repository.js';
+import { listRoundCells } from '../src/store/round-cell-repository.js';
 import { loadRegionTree } from '../src/store/regions/load-region-tree.js';
 import { openApiHarness, type ApiHarness, type Session } from './support/api-harness.js';
 import { openRounds, SYSTEM } from './support/round-fixture.js';

@@ -8,7 +8,7 @@ import { saveRoundRows } from '../../src/services/rounds/save-round-cells.js';
 import { submitRoundCells } from '../../src/services/rounds/submit-round-cells.js';
 import type { HalfskyDatabase } from '../../src/store/create-database.js';
 import { getPlan } from '../../src/store/plan-repository.js';
-import { listRoundCells, type StoredRoundCell } from '../../src/store/round-repository.js';
+import { listRoundCells, type StoredRoundCell } from '../../src/store/round-cell-repository.js';
 
 /** An administrator of the whole country: sets up rounds and cells in any region for the tests. */
 export const SYSTEM: AccessUser = {

@@ -1,6 +1,6 @@
 import { openRound } from '../../services/rounds/open-round.js';
 import { openDatabase } from '../../store/open-database.js';
-import { listRoundCells } from '../../store/round-repository.js';
+import { listRoundCells } from '../../store/round-cell-repository.js';
 import type { CliContext } from '../cli-context.js';
 import { UsageError } from '../usage-error.js';
 import { CLI_OPERATOR } from './round-cli-user.js';

@@ -9,7 +9,7 @@ import { validateObservationRows } from '../../domain/observations/validate-obse
 import type { HalfskyDatabase } from '../../store/create-database.js';
 import { appendOutsideRoundHistory } from '../../store/observation-history-repository.js';
 import { listObservations, upsertCurrentObservations } from '../../store/observation-repository.js';
-import { lockedRoundKeys } from '../../store/round-repository.js';
+import { lockedRoundKeys } from '../../store/round-cell-repository.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
 import { ensureReferencedData } from '../reference-data/ensure-referenced-data.js';
 

@@ -3,7 +3,8 @@ import { can } from '../../domain/access/can.js';
 import { HalfskyError, type ErrorField } from '../../domain/errors.js';
 import { cellTransition, type CellAction } from '../../domain/rounds/cell-transition.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { applyCellChanges, listRoundCells } from '../../store/round-repository.js';
+import { applyCellChanges } from '../../store/round-cell-changes.js';
+import { listRoundCells } from '../../store/round-cell-repository.js';
 import { lineageOf, type RoundContext } from './round-context.js';
 import { cellLabel } from './save-round-cells.js';
 

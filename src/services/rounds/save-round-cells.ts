@@ -12,7 +12,8 @@ import { cellTransition } from '../../domain/rounds/cell-transition.js';
 import { cellKeyString, type CellKey } from '../../domain/rounds/round.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { changeRoundCells, type StoredRoundCell } from '../../store/round-repository.js';
+import { changeRoundCells } from '../../store/round-cell-changes.js';
+import type { StoredRoundCell } from '../../store/round-cell-repository.js';
 import { lineageOf, type RoundContext } from './round-context.js';
 
 /** A row to save: a raw file row (or an API cell as one) and the version its writer saw. */

@@ -2,7 +2,8 @@ import type { AccessUser } from '../../domain/access/access-user.js';
 import { can } from '../../domain/access/can.js';
 import { HalfskyError } from '../../domain/errors.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { applyCellChanges, listRoundCells } from '../../store/round-repository.js';
+import { applyCellChanges } from '../../store/round-cell-changes.js';
+import { listRoundCells } from '../../store/round-cell-repository.js';
 import { lineageOf, type RoundContext } from './round-context.js';
 
 export interface SubmitScope {

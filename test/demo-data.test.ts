@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { simulatePlanObservations, SIMULATED_COMMENT } from '../src/domain/demo/simulate-observations.js';
 import { TYPICAL_LEVELS } from '../src/domain/demo/typical-levels.js';
 import { assessTarget } from '../src/domain/evaluation/assess-target.js';
+import { median } from '../src/domain/evaluation/median.js';
 import { modifiedZScore } from '../src/domain/evaluation/modified-z-score.js';
 import { PROGRESS_STATUSES } from '../src/domain/evaluation/progress-status.js';
 import { volatility } from '../src/domain/evaluation/volatility.js';
@@ -40,6 +41,21 @@ describe('simulated demo data', () => {
     }
     const all = generated.flatMap((g) => g.rows);
     expect(all.every((r) => r.comment === SIMULATED_COMMENT && r.year >= 2020 && r.year <= 2024)).toBe(true);
+  });
+
+  it('starts a lower-is-better share with no number in the plan at a plausible level (贫血患病率 ≈ 10–25 %, not 70 %)', () => {
+    for (const { input, rows } of generated)
+      for (const t of input.targets) {
+        const { indicator } = t;
+        if (indicator.unit !== '%' || indicator.direction !== 'lower') continue;
+        if (input.targets.some((o) => o.indicator.code === indicator.code && o.target.value !== null))
+          continue;
+        // The median over regions and years: a simulated outlier (×3) or a worsening series may stray.
+        const values = rows.filter((r) => r.indicatorCode === indicator.code).map((r) => r.value);
+        const [low, high] = TYPICAL_LEVELS[indicator.code] ?? [5, 25];
+        expect(median(values), indicator.code).toBeLessThanOrEqual(high * 1.5);
+        expect(median(values), indicator.code).toBeGreaterThanOrEqual(low * 0.5);
+      }
   });
 
   it('is deterministic', () => {

@@ -207,7 +207,8 @@ function baseLevel(
 ) {
   // No number to aim at: start at the indicator's typical level (the trend alone makes the scenario).
   if (goal.value === null && typical) return uniform(...typical);
-  const target = goal.value ?? (cap === 100 ? uniform(40, 80) : uniform(8, 60));
+  const share = () => (goal.direction === 'lower' ? uniform(5, 25) : uniform(40, 80));
+  const target = goal.value ?? (cap === 100 ? share() : uniform(8, 60));
   if (goal.direction === 'band')
     return target * (scenario === 'worse' ? uniform(0.7, 0.8) : uniform(0.97, 1.03));
   const achieved = scenario === 'achieved';

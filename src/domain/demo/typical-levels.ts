@@ -1,6 +1,7 @@
 /**
- * A county's or city's plausible level of the indicators that are not shares (for shares, 40–80 % is
- * plausible), used by the simulator where a plan gives no number to start from (逐步提高, 稳步增加 …).
+ * A county's or city's plausible level of an indicator, used by the simulator where a plan gives no number to
+ * start from (逐步提高, 稳步增加 …): every indicator that is not a share, and the shares whose level is far from the
+ * simulator's default (40–80 % for a share where higher is better, 5–25 % where lower is better).
  * Orders of magnitude from national statistics; simulated data, not facts about any region.
  */
 export const TYPICAL_LEVELS: Readonly<Record<string, readonly [number, number]>> = {
@@ -10,6 +11,8 @@ export const TYPICAL_LEVELS: Readonly<Record<string, readonly [number, number]>>
   'health.maternal_mortality_urban_rural_gap': [1, 8],
   'health.maternal_mortality_regional_gap': [1, 8],
   'health.induced_abortion_rate': [10, 25],
+  'health.maternal_anaemia': [10, 25],
+  'health.depression_anxiety_prevalence': [3, 8],
   'health.congenital_syphilis_incidence': [5, 30],
   'health.pregnant_urinary_iodine': [150, 250],
   'health.standard_mch_institutions': [1, 5],

@@ -85,6 +85,21 @@ describe('indicatorSentence', () => {
     );
   });
 
+  it('a year without data yet (a mid-term report before the round closes) says where the latest value stands', () => {
+    const s = indicatorSentence(
+      mmr({
+        year: 2025,
+        value: null,
+        previous: { year: 2024, value: 11.8 },
+        base: { year: 2020, value: 15.2 },
+        milestones: [milestone(2025, 'needs_acceleration', 2024, 10), milestone(2030, 'on_track', 2024, 9)],
+      }),
+    );
+    expect(s).toBe(
+      '孕产妇死亡率2025年无数据，最近一次为2024年的11.8/10万，比2020年下降3.4个10万分点，距2025年目标（10/10万以下）仍有差距，需加快进度。',
+    );
+  });
+
   it('claims nothing about targets assessed on another year’s value', () => {
     const s = indicatorSentence(mmr({ milestones: [milestone(2030, 'achieved', 2023)] }));
     expect(s).toBe('孕产妇死亡率为11.8/10万，比上年下降0.6个10万分点。');

@@ -31,8 +31,9 @@ export interface IndicatorFact {
  * One sentence about an indicator, from its numbers only: "孕产妇死亡率为11.8/10万，比上年下降0.6个10万分点，
  * 已提前实现2030年目标。". Change words follow the unit (百分点, 10万分点, 千分点, counts 增加/减少); a
  * comparison names its year unless it is the year before; simulated and provisional values are marked; a
- * missing value says so (with the latest earlier value). A target clause appears only when a milestone was
- * assessed on this very value (its latest point is `year`), so nothing is claimed that the data do not show.
+ * missing value says so, with the latest earlier value and what was assessed on it. A target clause appears
+ * only for a milestone assessed on the value quoted (its latest point), so nothing is claimed that the data do
+ * not show.
  */
 export function indicatorSentence(fact: IndicatorFact): string {
   const { name, unit, year, value } = fact;
@@ -42,7 +43,19 @@ export function indicatorSentence(fact: IndicatorFact): string {
       : '';
     // A value stored but not yet approved is not evaluated: say it exists, never its number.
     const missing = fact.flags.provisional ? '数据尚未审核，未计入评估' : '无数据';
-    return `${name}${year}年${missing}${last}。`;
+    const parts = [`${name}${year}年${missing}${last}`];
+    // The latest value still tells where the indicator stands (a mid-term report written before the year's
+    // data are in): its change since the base year and what the milestones assessed on it say.
+    if (fact.previous) {
+      const { previous } = fact;
+      if (fact.base && fact.base.year < previous.year) {
+        const change = changeText(previous.value - fact.base.value, unit);
+        parts.push(change === '持平' ? `与${fact.base.year}年持平` : `比${fact.base.year}年${change}`);
+      }
+      const verdict = targetClause({ year: previous.year, milestones: fact.milestones });
+      if (verdict) parts.push(verdict);
+    }
+    return `${parts.join('，')}。`;
   }
   const parts = [`${name}为${formatQuantity(value, unit)}${dataMark(fact.flags)}`];
   if (fact.previous && fact.previous.year < year) {

@@ -68,6 +68,16 @@ for (const engine of ENGINES) {
       expect(text).toContain(`${withValue.label}为${formatNumber(value)}`);
     });
 
+    it('a mid-term report of a year whose data are not in yet: latest values assessed, the latest ranking', async () => {
+      const { text } = await readDocx(
+        (await generateReport(t.db, { kind: 'midterm', planId: 'anqing', year: 2025 })).bytes,
+      );
+      expect(text).toMatch(/2025年无数据，最近一次为2024年的[^，。]+，比2020年/);
+      expect(text).toContain('2025年数据尚不足以排序，本表为有排序的最近年份2024年的结果。');
+      expect(text).toContain('所辖地区综合得分排序（2024年）');
+      expect(text).not.toContain('1e-9');
+    });
+
     it('mid-term and final evaluations: progress table, problems and suggestions drawn from the data', async () => {
       for (const kind of ['midterm', 'final'] as const) {
         const { text } = await readDocx(

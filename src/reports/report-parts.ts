@@ -200,6 +200,10 @@ export function rankingBlocks(
 ): ReportBlock[] {
   const ranking = data.ranking;
   if (!ranking || ranking.regions.length < 2) return [];
+  const earlier =
+    ranking.year < data.year
+      ? `${data.year}年数据尚不足以排序，本表为有排序的最近年份${ranking.year}年的结果。`
+      : '';
   const rows = [...ranking.regions]
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
     .map((r) => [
@@ -219,7 +223,7 @@ export function rankingBlocks(
   return [
     {
       kind: 'chart',
-      caption: `图${numbering.next()}\u3000${ranking.parentName}所辖地区综合得分排序`,
+      caption: `图${numbering.next()}\u3000${ranking.parentName}所辖地区综合得分排序（${ranking.year}年）`,
       option: rankingOption({
         title: '所辖地区综合得分',
         subtitle,
@@ -229,11 +233,11 @@ export function rankingBlocks(
     },
     {
       kind: 'table',
-      caption: `表${numbering.nextTable()}\u3000${ranking.parentName}所辖地区综合得分排序（${data.year}年）`,
+      caption: `表${numbering.nextTable()}\u3000${ranking.parentName}所辖地区综合得分排序（${ranking.year}年）`,
       headers: ['名次', '地区', '综合得分', '有数据指标数', '名次变化', '备注'],
       rows,
       widths: [0.8, 2, 1.2, 1.4, 1.2, 2],
-      note: `注：参与排序的指标${ranking.indicators.length}项。${ranking.rule}`,
+      note: `注：${earlier}参与排序的指标${ranking.indicators.length}项。${ranking.rule}`,
     },
   ];
 }

@@ -10,7 +10,7 @@ import { listObservations } from '../../store/observation-repository.js';
 import { getPlan } from '../../store/plan-repository.js';
 import { listTargetLinks } from '../../store/target-link-repository.js';
 import { evaluatePlan, rankRegions } from '../evaluation/index.js';
-import type { PlanEvaluation, RegionEvaluation } from '../evaluation/evaluation-types.js';
+import type { PlanEvaluation, RegionEvaluation, RegionRanking } from '../evaluation/evaluation-types.js';
 import type { EvaluationContext } from '../evaluation/plan-engine.js';
 
 export interface ReportRequest {
@@ -40,6 +40,11 @@ function reportIndicator(code: string): ReportIndicator | null {
  * region's stored values by sex, and which values are simulated or not yet approved. Year outside
  * 2000–2100 or a region outside the plan's tree are coded errors.
  */
+/** The earliest year a report ranks on (the plans' base year). */
+const BASE_YEAR = 2020;
+
+const ranks = (ranking: RegionRanking): boolean => ranking.regions.some((r) => r.status === 'ranked');
+
 export async function loadEvaluationReportData(
   db: HalfskyDatabase,
   request: ReportRequest,
@@ -49,11 +54,19 @@ export async function loadEvaluationReportData(
   const evaluation = await evaluatePlan(db, { planId: request.planId, year: request.year }, context);
   const region = reportRegion(evaluation, request.regionCode);
   const regionCode = region.regionCode;
-  const ranking = await rankRegions(
-    db,
-    { planId: request.planId, year: request.year, parentCode: regionCode },
-    context,
-  );
+  const rankIn = (year: number) =>
+    rankRegions(db, { planId: request.planId, year, parentCode: regionCode }, context);
+  let ranking = await rankIn(request.year);
+  // A year whose data are not in yet (a mid-term report before the round closes) ranks nobody: the report
+  // then shows the latest earlier year that does rank, and says so.
+  for (
+    let year = request.year - 1;
+    year >= BASE_YEAR && !ranks(ranking) && ranking.regions.length >= 2;
+    year--
+  ) {
+    const earlier = await rankIn(year);
+    if (ranks(earlier)) ranking = earlier;
+  }
   const childCodes = new Set(ranking.regions.map((r) => r.region));
   const subRegions = evaluation.regions.filter((r) => childCodes.has(r.regionCode));
   const indicatorCodes = [

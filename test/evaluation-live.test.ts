@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import {
   cachedEvaluations,
   evaluatePlan,
+  evaluationCacheStats,
   startEvaluationListener,
 } from '../src/services/evaluation/index.js';
 import { createDatabase, type HalfskyDatabase } from '../src/store/create-database.js';
@@ -16,8 +17,8 @@ import { storeSeedWithData } from './evaluation-fixture.js';
 /**
  * Two service instances on one PostgreSQL database, as two server processes behind one address: each has
  * its own connection pool and its own evaluation cache. A value changed through one is seen by the other
- * on its next request (the data version is read per request), and the other's LISTEN connection drops
- * its cache as soon as the change commits (NOTIFY from the 0006 trigger).
+ * on its next request (the data state is read per request; the other applies the change log of migration
+ * 0012 to its cached engine), and NOTIFY still reports each commit.
  */
 describe('live evaluation across processes on PostgreSQL (LISTEN/NOTIFY)', () => {
   const adminUrl = inject('postgresUrl');
@@ -65,11 +66,12 @@ describe('live evaluation across processes on PostgreSQL (LISTEN/NOTIFY)', () =>
     return { value: t.value?.reported ?? null, version: e.dataVersion };
   };
 
-  it('shows a value changed through one instance in the other at once, and drops the other’s cache on NOTIFY', async () => {
+  it('shows a value changed through one instance in the other at once, caught up from the change log, not rebuilt', async () => {
     const row = targetRow();
     const first = await valueIn(b, row);
     expect(first.value).toBe(row.value);
     expect(cachedEvaluations(b)).toBe(1);
+    const before = evaluationCacheStats(b);
 
     const heard = new Promise<void>((resolve) => {
       const start = notified.length;
@@ -87,22 +89,14 @@ describe('live evaluation across processes on PostgreSQL (LISTEN/NOTIFY)', () =>
     expect(next.version).not.toBe(first.version);
     await heard;
     expect(notified[notified.length - 1]).toMatch(/^\d+$/);
+    // it applied the logged change to its cached engine instead of loading the plan again
+    expect(evaluationCacheStats(b)).toEqual({ builds: before.builds, catchUps: before.catchUps + 1 });
+    expect(cachedEvaluations(b)).toBe(1);
 
-    // and NOTIFY alone empties the other instance's cache, without a request. (The notification above may
-    // have arrived after `next` and emptied the cache already: fill it again first.)
-    await valueIn(b, row);
-    expect(cachedEvaluations(b)).toBeGreaterThan(0);
-    const dropped = new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (cachedEvaluations(b) === 0) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 5);
-    });
-    await upsertObservations(a, [{ ...row, value: row.value + 2.5 }], { source: 'form' });
-    await dropped;
-    expect((await valueIn(b, row)).value).toBeCloseTo(row.value + 2.5, 10);
+    // a change to the plan's links cannot be caught up: the next request rebuilds
+    await a.updateTable('target_links').set({ score: 0.98 }).where('plan_id', '=', 'qingyuan').execute();
+    expect((await valueIn(b, row)).value).toBeCloseTo(row.value + 1.5, 10);
+    expect(evaluationCacheStats(b).builds).toBe(before.builds + 1);
   });
 
   it('bumps the data version for plan and link changes too, not for alert follow-up', async () => {

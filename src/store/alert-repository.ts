@@ -71,10 +71,12 @@ const alertsDb = (db: HalfskyDatabase): AlertDb => db.withTables<AlertTables>();
  * candidate whose alert was closed by the system is reopened; an open alert whose level or reason changed
  * is updated; an open alert (within `regionCodes`) no candidate supports any more is closed with a note.
  * Alerts a person resolved stay resolved. Two processes may run it at once (the key is unique).
+ * With `targetKeys`, only those targets' alerts in `regionCodes` are reconciled (after a few values changed,
+ * the candidates given are those targets' in those regions).
  */
 export async function syncAlerts(
   db: HalfskyDatabase,
-  scope: { planId: string; year: number; regionCodes: readonly string[] },
+  scope: { planId: string; year: number; regionCodes: readonly string[]; targetKeys?: readonly string[] },
   candidates: readonly (AlertCandidate & { indicatorCode: string | null })[],
   now: Date = new Date(),
 ): Promise<{ issued: number; reopened: number; updated: number; closed: number }> {
@@ -83,12 +85,16 @@ export async function syncAlerts(
   await alertsDb(db)
     .transaction()
     .execute(async (trx) => {
-      const stored = await trx
+      let query = trx
         .selectFrom('alerts')
         .selectAll()
         .where('plan_id', '=', scope.planId)
-        .where('year', '=', scope.year)
-        .execute();
+        .where('year', '=', scope.year);
+      if (scope.targetKeys)
+        query = query
+          .where('target_key', 'in', ['', ...scope.targetKeys])
+          .where('region_code', 'in', ['', ...scope.regionCodes]);
+      const stored = await query.execute();
       const key = (a: { target_key: string; region_code: string; rule: string }) =>
         `${a.rule}|${a.target_key}|${a.region_code}`;
       const byKey = new Map(stored.map((a) => [key(a), a]));

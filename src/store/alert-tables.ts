@@ -3,6 +3,7 @@ export type AlertTables = {
   alerts: AlertRow;
   alert_events: AlertEventRow;
   evaluation_data_version: DataVersionRow;
+  evaluation_changes: EvaluationChangeRow;
 };
 
 export type AlertRow = {
@@ -42,4 +43,17 @@ export type AlertEventRow = {
 export type DataVersionRow = {
   id: number;
   version: number | string | bigint;
+  /** Migration 0012: the version of the last change the change log cannot express (a full rebuild). */
+  structure_version: number | string | bigint;
+  /** Migration 0012: the change log is complete for versions after this one. */
+  changes_from: number | string | bigint;
+};
+
+/** Migration 0012: one changed evaluated observation key, at the data version of the change. */
+export type EvaluationChangeRow = {
+  version: number | string | bigint;
+  indicator_code: string;
+  region_code: string;
+  year: number;
+  sex: string;
 };

@@ -12,25 +12,180 @@ export function isPostgres(db: HalfskyDatabase): boolean {
 }
 
 /**
- * The version of the data an evaluation depends on (observations, plans, targets, target links), as one
- * string that changes whenever they do: the trigger-bumped counter, plus on SQLite the largest observation
- * rowid (new rows; the SQLite triggers leave inserts out so bulk imports stay fast). One small query.
+ * Where the data an evaluation depends on stand: `version` as shown (the trigger-bumped counter, plus on
+ * SQLite the largest observation rowid: the SQLite triggers leave inserts out so bulk imports stay fast),
+ * and the parts a cached evaluation compares to catch up (migration 0012).
  */
-export async function readDataVersion(db: HalfskyDatabase): Promise<string> {
+export interface DataState {
+  version: string;
+  counter: number;
+  /** The version of the last change the change log cannot express: a cache older than it rebuilds. */
+  structure: number;
+  /** The change log is complete for versions after this one. */
+  changesFrom: number;
+  /** SQLite: the largest observation rowid (inserts); PostgreSQL: 0 (its triggers log inserts). */
+  top: number;
+}
+
+/** The data state, one small query (on SQLite the counter and the largest rowid in one statement). */
+export async function readDataState(db: HalfskyDatabase): Promise<DataState> {
   const adb = db.withTables<AlertTables>();
   if (isPostgres(db)) {
     const row = await adb
       .selectFrom('evaluation_data_version')
-      .select('version')
+      .select(['version', 'structure_version', 'changes_from'])
       .where('id', '=', 1)
       .executeTakeFirst();
-    return String(row?.version ?? 0);
+    const counter = Number(row?.version ?? 0);
+    return {
+      version: String(counter),
+      counter,
+      structure: Number(row?.structure_version ?? 0),
+      changesFrom: Number(row?.changes_from ?? 0),
+      top: 0,
+    };
   }
-  const { rows } = await sql<{ version: number; top: number | null }>`
-    select (select version from evaluation_data_version where id = 1) as version,
-           (select max(rowid) from observations) as top`.execute(db);
+  const { rows } = await sql<{
+    version: number;
+    structure: number;
+    changes_from: number;
+    top: number | null;
+  }>`
+    select version, structure_version as structure, changes_from,
+           (select max(rowid) from observations) as top
+    from evaluation_data_version where id = 1`.execute(db);
   const row = rows[0];
-  return `${row?.version ?? 0}:${row?.top ?? 0}`;
+  const counter = Number(row?.version ?? 0);
+  const top = Number(row?.top ?? 0);
+  return {
+    version: `${counter}:${top}`,
+    counter,
+    structure: Number(row?.structure ?? 0),
+    changesFrom: Number(row?.changes_from ?? 0),
+    top,
+  };
+}
+
+/** The data version as one string that changes whenever the evaluated data do (see `readDataState`). */
+export async function readDataVersion(db: HalfskyDatabase): Promise<string> {
+  return (await readDataState(db)).version;
+}
+
+/** One evaluated value as it stands now; `value` null when it is gone (deleted, or no longer approved). */
+export type ObservationChange = Omit<DatasetObservation, 'value'> & { value: number | null };
+
+/**
+ * The evaluated observations (approved, all ages, urban + rural together) of these indicators and regions up
+ * to `yearTo` that changed after `from` up to `to`, each as it stands now (so applying one twice is
+ * harmless); null when the change log cannot say (a structural change or a large statement after `from`,
+ * the log pruned, or more than `limit` changes): the caller then rebuilds. Reads the logged keys
+ * (`evaluation_changes`) and, on SQLite, the rows inserted since `from` (rowids above its largest).
+ */
+export async function loadObservationChanges(
+  db: HalfskyDatabase,
+  from: DataState,
+  to: DataState,
+  filter: { indicatorCodes: ReadonlySet<string>; regionCodes: ReadonlySet<string>; yearTo: number },
+  limit: number,
+): Promise<ObservationChange[] | null> {
+  if (to.structure > from.counter || from.counter < to.changesFrom || to.top < from.top) return null;
+  if (to.top - from.top > limit) return null;
+  const adb = db.withTables<AlertTables>();
+  const logged =
+    to.counter > from.counter
+      ? await adb
+          .selectFrom('evaluation_changes')
+          .select(['indicator_code', 'region_code', 'year', 'sex'])
+          .where('version', '>', from.counter)
+          .where('version', '<=', to.counter)
+          .limit(limit + 1)
+          .execute()
+      : [];
+  if (logged.length > limit) return null;
+  const wanted = (r: { indicator_code: string; region_code: string; year: number | string }) =>
+    filter.indicatorCodes.has(r.indicator_code) &&
+    filter.regionCodes.has(r.region_code) &&
+    Number(r.year) <= filter.yearTo;
+  const key = (r: { indicator_code: string; region_code: string; year: number | string; sex: string }) =>
+    `${r.indicator_code}|${r.region_code}|${Number(r.year)}|${r.sex}`;
+  const changes = new Map<string, ObservationChange>();
+  const gone = (r: { indicator_code: string; region_code: string; year: number | string; sex: string }) => ({
+    indicatorCode: r.indicator_code,
+    regionCode: r.region_code,
+    year: Number(r.year),
+    sex: r.sex,
+    value: null,
+    numerator: null,
+    denominator: null,
+  });
+  for (const r of logged) if (wanted(r)) changes.set(key(r), gone(r));
+  const evaluated = db
+    .selectFrom('observations')
+    .select(['indicator_code', 'region_code', 'year', 'sex', 'value', 'numerator', 'denominator'])
+    .where('status', '=', 'approved')
+    .where('urban_rural', '=', '合计')
+    .where('age', '=', '');
+  const set = (r: (typeof rows)[number]) =>
+    changes.set(key(r), {
+      ...gone(r),
+      value: Number(r.value),
+      numerator: r.numerator === null ? null : Number(r.numerator),
+      denominator: r.denominator === null ? null : Number(r.denominator),
+    });
+  let rows: Awaited<ReturnType<typeof evaluated.execute>> = [];
+  if (changes.size > 0) {
+    const keys = [...changes.values()];
+    const distinct = <T>(pick: (c: ObservationChange) => T) => [...new Set(keys.map(pick))];
+    rows = await evaluated
+      .where(
+        'indicator_code',
+        'in',
+        distinct((c) => c.indicatorCode),
+      )
+      .where(
+        'region_code',
+        'in',
+        distinct((c) => c.regionCode),
+      )
+      .where(
+        'year',
+        'in',
+        distinct((c) => c.year),
+      )
+      .where(
+        'sex',
+        'in',
+        distinct((c) => c.sex),
+      )
+      .execute();
+    // The `in` lists cross the keys' fields: keep only the keys asked for.
+    for (const r of rows) if (changes.has(key(r))) set(r);
+  }
+  if (to.top > from.top) {
+    rows = await evaluated
+      .where(sql<boolean>`rowid > ${from.top}`)
+      .where(sql<boolean>`rowid <= ${to.top}`)
+      .execute();
+    for (const r of rows) if (wanted(r)) set(r);
+  }
+  return [...changes.values()];
+}
+
+/**
+ * Drops change-log entries up to `version` and records that the log now starts after it (a cache older than
+ * that rebuilds instead of catching up).
+ */
+export async function pruneEvaluationChanges(db: HalfskyDatabase, version: number): Promise<void> {
+  const adb = db.withTables<AlertTables>();
+  await adb.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('evaluation_data_version')
+      .set({ changes_from: version })
+      .where('id', '=', 1)
+      .where('changes_from', '<', version)
+      .execute();
+    await trx.deleteFrom('evaluation_changes').where('version', '<=', version).execute();
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import * as rounds from './migrations/0007-rounds.js';
 import * as publication from './migrations/0008-publication.js';
 import * as observationChecks from './migrations/0009-observation-checks.js';
 import * as responsibilityEdits from './migrations/0010-responsibility-edits.js';
+import * as evaluationChanges from './migrations/0012-evaluation-changes.js';
 
 /** Every migration, in order. Kept in code (not read from a folder) so the compiled CLI needs no file lookup. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-publication': publication,
   '0009-observation-checks': observationChecks,
   '0010-responsibility-edits': responsibilityEdits,
+  '0012-evaluation-changes': evaluationChanges,
 };
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */

@@ -255,6 +255,19 @@ export class EvaluationEngine {
     return out;
   }
 
+  /** The alerts the data support for these targets (by key) in these regions, with their reasons. */
+  alertsOf(targetKeys: ReadonlySet<string>, regionCodes: Iterable<string>): AlertCandidate[] {
+    const out: AlertCandidate[] = [];
+    const R = this.regions.length;
+    const regions = [...regionCodes].map((c) => this.regionIndex.get(c)).filter((r) => r !== undefined);
+    this.targets.forEach((target, t) => {
+      if (!targetKeys.has(target.key)) return;
+      for (const r of regions)
+        if (this.assessed[r] && this.alertBits[t * R + r]) out.push(...this.full(t, r).alerts);
+    });
+    return out;
+  }
+
   /** A value of an indicator (its target sex) in a region and year: reported, rolled up, used. */
   valueOf(indicatorCode: string, regionCode: string, year: number): CellValue | null {
     const ind = this.indicators.get(indicatorCode);

@@ -4,22 +4,18 @@ import {
   listenForDataChanges,
   type DataChangeListener,
 } from '../../store/evaluation-repository.js';
-import { invalidateEvaluations } from './plan-engine.js';
 
 /**
  * On PostgreSQL, listens for the data-version NOTIFY the database sends after every committed change and
- * drops this process's cached evaluations at once, so memory is freed and the next request rebuilds;
- * the per-request version check stays the guarantee (a notification can arrive after the next request).
- * On SQLite (one process) there is nothing to listen to: returns null.
+ * reports it (`onChange`). The cached evaluations are kept: each request reads the data state and catches up
+ * from the change log (migration 0012), so the notification is not needed for freshness, and dropping the
+ * cache on every write would turn each catch-up into a full rebuild. On SQLite (one process): returns null.
  */
 export async function startEvaluationListener(
   db: HalfskyDatabase,
   databaseUrl: string | null,
-  onInvalidate?: (version: string | null) => void,
+  onChange?: (version: string | null) => void,
 ): Promise<DataChangeListener | null> {
   if (!isPostgres(db) || databaseUrl === null) return null;
-  return listenForDataChanges(databaseUrl, (version) => {
-    invalidateEvaluations(db);
-    onInvalidate?.(version);
-  });
+  return listenForDataChanges(databaseUrl, (version) => onChange?.(version));
 }

@@ -4,6 +4,11 @@ export { areaName, evaluatePlan } from './evaluate-plan.js';
 export { evaluationOverview } from './evaluation-overview.js';
 export { startEvaluationListener } from './evaluation-listener.js';
 export type * from './evaluation-types.js';
-export { cachedEvaluations, invalidateEvaluations, type EvaluationContext } from './plan-engine.js';
+export {
+  cachedEvaluations,
+  evaluationCacheStats,
+  invalidateEvaluations,
+  type EvaluationContext,
+} from './plan-engine.js';
 export { rankRegions, RANKING_RULE } from './rank-regions.js';
 export { alertAction, getAlertWithHistory, listPlanAlerts } from './alerts.js';

@@ -5,7 +5,13 @@ import type { Plan } from '../../domain/plan.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
 import { syncAlerts } from '../../store/alert-repository.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { loadApprovedObservations, readDataVersion } from '../../store/evaluation-repository.js';
+import {
+  loadApprovedObservations,
+  loadObservationChanges,
+  pruneEvaluationChanges,
+  readDataState,
+  type DataState,
+} from '../../store/evaluation-repository.js';
 import { getPlan, listPlans } from '../../store/plan-repository.js';
 import { listTargetLinks } from '../../store/target-link-repository.js';
 import { planRegionCode } from '../../domain/regions/plan-region-code.js';
@@ -27,32 +33,52 @@ export interface PlanEngine {
   /** Sub-regions with a stored plan of their own: region code → plan id. */
   ownPlans: Map<string, string>;
   dataVersion: string;
+  /** The open round's deadline while the year's data are not yet due (null when they are). */
+  dueAfter: string | null;
 }
 
 interface Entry {
-  version: string;
+  state: DataState;
   built: Promise<PlanEngine>;
+  /** Once built: the open round's deadline while the year's data are not yet due (the entry expires after it). */
+  dueAfter?: string | null;
 }
 
-/** Cached evaluations per database, keyed by plan and year; each entry remembers its data version. */
+/** More changed values than this since a cached evaluation: rebuilt rather than caught up. */
+const CATCH_UP_LIMIT = 2000;
+/** The change log is pruned when it spans more versions than PRUNE_SPAN, keeping the last KEEP_SPAN. */
+const PRUNE_SPAN = 50_000;
+const KEEP_SPAN = 10_000;
+
+/** Cached evaluations per database, keyed by plan and year; each entry remembers its data state. */
 const caches = new WeakMap<HalfskyDatabase, Map<string, Entry>>();
 const MAX_ENTRIES = 64;
+const counters = new WeakMap<HalfskyDatabase, { builds: number; catchUps: number }>();
 
-/** Drops every cached evaluation of this database (a NOTIFY from another process, a test). */
+/** Drops every cached evaluation of this database (a test, a benchmark; nothing needs it for freshness). */
 export function invalidateEvaluations(db: HalfskyDatabase): void {
   caches.get(db)?.clear();
 }
 
-/** How many evaluations are cached for this database (for tests of the invalidation). */
+/** How many evaluations are cached for this database (for tests of the cache). */
 export function cachedEvaluations(db: HalfskyDatabase): number {
   return caches.get(db)?.size ?? 0;
 }
 
+/** How many full builds and change-log catch-ups this process ran on this database (tests, benchmarks). */
+export function evaluationCacheStats(db: HalfskyDatabase): { builds: number; catchUps: number } {
+  return { ...(counters.get(db) ?? { builds: 0, catchUps: 0 }) };
+}
+
 /**
- * The evaluation of a plan for a year, live: the data version is read on every call (one small query), and
- * the cached engine is used only while it matches; otherwise the plan, its links and its approved
- * observations are loaded (four queries and the observations in chunks of regions), evaluated in memory,
- * and the plan's stored alerts for the year reconciled with the new result. Concurrent calls share one build.
+ * The evaluation of a plan for a year, live: the data state is read on every call (one small query) and
+ * the cached engine is used while it matches. When only observations changed since (the change log of
+ * migration 0012 says which), the cached engine catches up: each changed value is applied with
+ * `EvaluationEngine.update` and the alerts of the targets and regions it touched are reconciled. Otherwise
+ * (a plan, link, responsibility or round changed, a large write, the log pruned, more than CATCH_UP_LIMIT
+ * values) the plan, its links and its approved observations are loaded again, evaluated, and all its alerts
+ * for the year reconciled. Every process catches up from the same log, so two server processes on one
+ * PostgreSQL database show the same results. Concurrent calls share one build or catch-up.
  */
 export async function planEngine(
   db: HalfskyDatabase,
@@ -60,7 +86,7 @@ export async function planEngine(
   year: number,
   context: EvaluationContext = {},
 ): Promise<PlanEngine> {
-  const version = await readDataVersion(db);
+  const state = await readDataState(db);
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -68,25 +94,93 @@ export async function planEngine(
   }
   const key = `${planId}|${year}`;
   const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.built;
-  const built = build(db, planId, year, version, context);
-  cache.set(key, { version, built });
+  const expired = hit?.dueAfter != null && today(context) > hit.dueAfter;
+  if (hit && !expired && hit.state.counter >= state.counter && hit.state.top >= state.top) return hit.built;
+  const built =
+    hit && !expired
+      ? hit.built.then(
+          (cached) => catchUp(db, cached, hit.state, state, context),
+          () => build(db, planId, year, state, context),
+        )
+      : build(db, planId, year, state, context);
+  const entry: Entry = { state, built };
+  cache.delete(key);
+  cache.set(key, entry);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   try {
-    return await built;
+    const done = await built;
+    entry.dueAfter = done.dueAfter;
+    if (state.counter - state.changesFrom > PRUNE_SPAN)
+      await pruneEvaluationChanges(db, state.counter - KEEP_SPAN);
+    return done;
   } catch (error) {
     if (cache.get(key)?.built === built) cache.delete(key);
     throw error;
   }
 }
 
+function today(context: EvaluationContext): string {
+  return (context.now?.() ?? new Date()).toISOString().slice(0, 10);
+}
+
+function count(db: HalfskyDatabase, kind: 'builds' | 'catchUps'): void {
+  const c = counters.get(db) ?? { builds: 0, catchUps: 0 };
+  c[kind]++;
+  counters.set(db, c);
+}
+
+/** Applies the observations changed from `from` to `to` to a cached engine, or rebuilds when the log cannot say. */
+async function catchUp(
+  db: HalfskyDatabase,
+  cached: PlanEngine,
+  from: DataState,
+  to: DataState,
+  context: EvaluationContext,
+): Promise<PlanEngine> {
+  const { engine, dataset, plan } = cached;
+  const changes = await loadObservationChanges(
+    db,
+    from,
+    to,
+    {
+      indicatorCodes: new Set(dataset.indicators.map((i) => i.code)),
+      regionCodes: new Set(dataset.regions.map((r) => r.code)),
+      yearTo: engine.year,
+    },
+    CATCH_UP_LIMIT,
+  );
+  if (changes === null) return build(db, plan.id, engine.year, to, context);
+  count(db, 'catchUps');
+  const regions = new Set<string>();
+  const targets = new Set<string>();
+  for (const change of changes) {
+    const touched = engine.update(change);
+    if (touched.length === 0) continue;
+    for (const code of touched) regions.add(code);
+    for (const t of engine.targetList()) if (t.indicatorCode === change.indicatorCode) targets.add(t.key);
+  }
+  if (targets.size > 0) {
+    const indicatorOf = new Map(dataset.targets.map((t) => [t.key, t.indicatorCode]));
+    await syncAlerts(
+      db,
+      { planId: plan.id, year: engine.year, regionCodes: [...regions], targetKeys: [...targets] },
+      engine
+        .alertsOf(targets, regions)
+        .map((a) => ({ ...a, indicatorCode: indicatorOf.get(a.targetKey) ?? null })),
+      context.now?.(),
+    );
+  }
+  return { ...cached, dataVersion: to.version };
+}
+
 async function build(
   db: HalfskyDatabase,
   planId: string,
   year: number,
-  version: string,
+  state: DataState,
   context: EvaluationContext,
 ): Promise<PlanEngine> {
+  count(db, 'builds');
   const plan = await getPlan(db, planId);
   if (!plan) throw new HalfskyError('PLAN_NOT_FOUND', { id: planId });
   const [links, plans] = await Promise.all([listTargetLinks(db, planId), listPlans(db)]);
@@ -101,11 +195,11 @@ async function build(
   });
   // A year whose reporting round is still open (before its deadline) is not late yet.
   const round = await findRound(db, plan.id, year);
-  const today = (context.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const dataDue = round === null || round.deadline < today(context);
   const engine = new EvaluationEngine(dataset.regions, dataset.indicators, dataset.targets, observations, {
     year,
     baseYear: Math.max(2020, plan.period[0] - 1),
-    dataDue: round === null || round.deadline < today,
+    dataDue,
   });
   const inTree = new Set(dataset.regions.map((r) => r.code));
   const ownPlans = new Map<string, string>();
@@ -121,5 +215,13 @@ async function build(
     engine.alerts().map((a) => ({ ...a, indicatorCode: indicatorOf.get(a.targetKey) ?? null })),
     context.now?.(),
   );
-  return { plan, regionCode, dataset, engine, ownPlans, dataVersion: version };
+  return {
+    plan,
+    regionCode,
+    dataset,
+    engine,
+    ownPlans,
+    dataVersion: state.version,
+    dueAfter: dataDue ? null : (round?.deadline ?? null),
+  };
 }

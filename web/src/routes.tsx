@@ -2,17 +2,21 @@ import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router-dom';
 import type { Action } from '../../src/domain/access/action';
-import { useAuth } from './auth/auth-context';
+import { sessionAtStart, useAuth } from './auth/auth-context';
 import { can } from './auth/can';
 import { AppLayout } from './components/app-layout';
 import { ErrorState } from './components/page-state';
 import { ApiError } from './api/client';
+import { prefetchOverview } from './features/overview/overview-prefetch';
 
 // One chunk per page: the shell loads first, each page when it is opened.
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page'));
 const loadOverview = () => import('./features/overview/overview-page');
-// The landing page's code is fetched with the session check rather than after it.
-if (location.pathname === '/') void loadOverview();
+// The landing page's code and data are fetched with the session check rather than after it.
+if (location.pathname === '/') {
+  void loadOverview();
+  prefetchOverview(sessionAtStart());
+}
 const OverviewPage = lazy(loadOverview);
 const PlanListPage = lazy(() => import('./features/plans/plan-list-page'));
 const PlanBrowserPage = lazy(() => import('./features/plans/plan-browser-page'));

@@ -1,4 +1,5 @@
 import type { Comparator } from '../../../src/domain/plan';
+import type { ProgressStatus } from '../../../src/domain/evaluation/progress-status';
 
 /** Wire shapes of the HTTP API (see /docs/json). */
 export type Role =
@@ -195,4 +196,39 @@ export interface CellHistoryEntry {
   userId: string | null;
   userName: string | null;
   at: string;
+}
+
+export interface AttainmentRate {
+  group: string;
+  achieved: number;
+  assessable: number;
+  notAssessable: number;
+  qualitative: number;
+  rate: number | null;
+}
+
+/** GET /api/plans/:id/evaluation/overview: the server's evaluation of the plan, as the overview shows it. */
+export interface EvaluationOverview {
+  planId: string;
+  year: number;
+  counts: { targets: number; assessedTargets: number; regions: number; assessments: number };
+  statusDistribution: { plan: Record<ProgressStatus, number>; allRegions: Record<ProgressStatus, number> };
+  alerts: { open: number; byLevel: { red: number; yellow: number } };
+  attainment: { plan: AttainmentRate; byArea: AttainmentRate[] };
+  regionCode: string;
+  regionName: string;
+  simulated: boolean;
+  targets: {
+    targetKey: string;
+    area: string;
+    label: string;
+    indicatorCode: string | null;
+    indicatorName: string | null;
+    indicatorNameEn: string | null;
+    status: ProgressStatus;
+    previousStatus: ProgressStatus | null;
+    explanation: string;
+    latestYear: number | null;
+  }[];
+  completeness: { regionCode: string; regionName: string; reported: number; targets: number }[];
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './client';
+import { takePrefetched } from './prefetch';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -8,7 +9,10 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
-/** GETs a path (null: nothing yet) and keeps its data, error and loading state; reload() asks again. */
+/**
+ * GETs a path (null: nothing yet; a prefetched request of it is taken) and keeps its data, error and loading
+ * state; reload() asks again.
+ */
 export function useApi<T>(path: string | null): ApiState<T> {
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
     data: undefined,
@@ -23,7 +27,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
     }
     let live = true;
     setState((s) => ({ ...s, loading: true, error: undefined }));
-    api<T>(path)
+    (takePrefetched<T>(path) ?? api<T>(path))
       .then((data) => live && setState({ data, error: undefined, loading: false }))
       .catch((error: unknown) => live && setState({ data: undefined, error, loading: false }));
     return () => {

@@ -1,29 +1,11 @@
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import { useEffect, useRef } from 'react';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  PieChart,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+// ECharts is a chunk of its own, asked for as soon as a page with charts loads but not holding that page's
+// code up: the page renders its figures while ECharts arrives, and the charts are drawn then.
+let loading: Promise<typeof import('./echarts-setup')> | undefined;
+const loadEcharts = () => (loading ??= import('./echarts-setup'));
+void loadEcharts();
 
 /** An ECharts chart of an option built by a pure builder (src/charts); resizes with its box. */
 export function Chart({
@@ -39,13 +21,23 @@ export function Chart({
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const chart = echarts.init(el);
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
+    let dispose: (() => void) | undefined;
+    let live = true;
+    void loadEcharts().then(({ echarts }) => {
+      if (!live) return;
+      const chart = echarts.init(el);
+      chart.setOption(option);
+      performance.mark('halfsky:chart');
+      const observer = new ResizeObserver(() => chart.resize());
+      observer.observe(el);
+      dispose = () => {
+        observer.disconnect();
+        chart.dispose();
+      };
+    });
     return () => {
-      observer.disconnect();
-      chart.dispose();
+      live = false;
+      dispose?.();
     };
   }, [option]);
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;

@@ -1,21 +1,6 @@
-import type { Indicator, Observation, PlanSummary, Target } from '../api/types';
+import type { Indicator, Observation, Target } from '../api/types';
 import { resolveIndicator } from '../../../src/domain/observations/resolve-indicator';
 import type { Indicator as DomainIndicator } from '../../../src/domain/indicators/indicator';
-
-/** The plan that governs a region: its own, else the nearest one above it in the region path. */
-export function planForRegion(
-  plans: PlanSummary[],
-  regionCode: string,
-  path: string[],
-): PlanSummary | undefined {
-  return (
-    plans.find((p) => p.regionCode === regionCode) ??
-    [...path]
-      .reverse()
-      .map((c) => plans.find((p) => p.regionCode === c))
-      .find(Boolean)
-  );
-}
 
 // The linker's fuzzy name matching is costly; a plan names the same indicator many times.
 const resolved = new Map<string, string | null>();
@@ -38,9 +23,3 @@ export function targetsOf(targets: Target[], indicator: Indicator, catalog: Indi
 
 /** Observations of one key dimension set: all ages, urban+rural total. */
 export const isHeadline = (o: Observation) => o.age === '' && o.urbanRural === '合计';
-
-/** A GB/T 2260 code's province and prefecture above it, top first, ending with the code itself. */
-export function ancestorCodes(code: string): string[] {
-  const six = code.padEnd(6, '0').slice(0, 6);
-  return [...new Set([six.slice(0, 2) + '0000', six.slice(0, 4) + '00', six])];
-}

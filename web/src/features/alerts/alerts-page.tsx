@@ -20,7 +20,7 @@ import { useApi } from '../../api/use-api';
 import { useUser } from '../../auth/auth-context';
 import { can } from '../../auth/can';
 import { PageState } from '../../components/page-state';
-import { ancestorCodes, planForRegion } from '../../lib/scope-data';
+import { ancestorCodes, planForRegion } from '../../lib/plan-for-region';
 
 export interface StoredAlert {
   id: string;

@@ -12,7 +12,8 @@ import { Chart } from '../../components/chart';
 import { PageState } from '../../components/page-state';
 import { SimulatedTag } from '../../components/simulated-tag';
 import { StatusTag } from '../../components/status-tag';
-import { ancestorCodes, isHeadline, planForRegion, targetsOf } from '../../lib/scope-data';
+import { ancestorCodes, planForRegion } from '../../lib/plan-for-region';
+import { isHeadline, targetsOf } from '../../lib/scope-data';
 import { targetText } from '../plans/target-text';
 
 const SEXES = ['女', '男', '合计'] as const;

@@ -9,8 +9,9 @@ import { useUser } from '../../auth/auth-context';
 import { Chart } from '../../components/chart';
 import { PageState } from '../../components/page-state';
 import { SimulatedTag } from '../../components/simulated-tag';
-import { targetSex } from '../../lib/evaluate-plan';
-import { ancestorCodes, isHeadline, planForRegion, targetsOf } from '../../lib/scope-data';
+import { targetSex } from '../../lib/target-sex';
+import { ancestorCodes, planForRegion } from '../../lib/plan-for-region';
+import { isHeadline, targetsOf } from '../../lib/scope-data';
 
 /**
  * The sub-regions of the plan's region ranked for a year by the composite distance-to-target score

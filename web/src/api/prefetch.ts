@@ -1,0 +1,24 @@
+import { api } from './client';
+
+const pending = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts a GET now, before the page that needs it has rendered (the landing page's data, asked for with the
+ * session check); the first `useApi` of the same path takes the answer instead of asking again.
+ */
+export function prefetch<T>(path: string): Promise<T> {
+  let request = pending.get(path) as Promise<T> | undefined;
+  if (!request) {
+    request = api<T>(path);
+    request.catch(() => undefined);
+    pending.set(path, request);
+  }
+  return request;
+}
+
+/** The prefetched request of a path, once (later calls ask the server again). */
+export function takePrefetched<T>(path: string): Promise<T> | undefined {
+  const request = pending.get(path) as Promise<T> | undefined;
+  pending.delete(path);
+  return request;
+}

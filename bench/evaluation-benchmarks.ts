@@ -10,6 +10,7 @@ import type { Comparator } from '../src/domain/plan.js';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
+import { evaluationServiceBenchmarks } from './evaluation-service-benchmarks.js';
 import type { BenchResult } from './median-ms.js';
 
 /**
@@ -373,4 +374,9 @@ async function evaluationSqlBaseline(): Promise<BenchResult> {
 
 let lastFullMs = 0;
 
-export const evaluationBenchmarks = [evaluationFull, evaluationOneChange, evaluationSqlBaseline];
+export const evaluationBenchmarks = [
+  evaluationFull,
+  evaluationOneChange,
+  evaluationSqlBaseline,
+  ...evaluationServiceBenchmarks,
+];

@@ -1,8 +1,10 @@
+import { Type } from '@sinclair/typebox';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load-config.js';
 import { buildApp } from '../src/server/app.js';
 import { registerAuth } from '../src/server/plugins/auth.js';
+import { registerErrorHandler } from '../src/server/plugins/error-handler.js';
 import { listAudit } from '../src/store/audit-repository.js';
 import { loadRegionTree } from '../src/store/regions/load-region-tree.js';
 import { openApiHarness, PASSWORD, type ApiHarness } from './support/api-harness.js';
@@ -172,6 +174,43 @@ describe('API security', () => {
     const fields = body.fields.map((f) => f.field).join(' ');
     expect(fields).toContain('password');
     expect(fields).toContain('role');
+  });
+
+  it('says why each field is refused, in Chinese (English on request), once per field', async () => {
+    const admin = await h.login('administrator');
+    const request = (lang?: string) =>
+      h.as(admin, {
+        method: 'POST',
+        url: '/api/users',
+        ...(lang ? { headers: { 'accept-language': lang } } : {}),
+        payload: { username: 'x', role: 'emperor', regionCode: '安庆' },
+      });
+    const zh = (await request()).json<{ message: string; fields: { field: string; message: string }[] }>();
+    const byField = new Map(zh.fields.map((f) => [f.field, f.message]));
+    expect(zh.fields.length).toBe(byField.size);
+    expect(byField.get('body.password')).toBe('必填');
+    expect(byField.get('body.role')).toMatch(/^应为以下之一：.*"reporter"/);
+    expect(byField.get('body.regionCode')).toBe('格式不正确');
+    expect(zh.message).toContain('body.password 必填');
+    const en = (await request('en')).json<{ fields: { field: string; message: string }[] }>();
+    expect(en.fields.find((f) => f.field === 'body.password')?.message).toBe('is required');
+  });
+
+  it('names the accepted types once for a field that takes a number or null', async () => {
+    const app = Fastify();
+    registerErrorHandler(app, 'zh');
+    app.put(
+      '/cells',
+      { schema: { body: Type.Object({ value: Type.Union([Type.Number(), Type.Null()]) }) } },
+      async () => ({}),
+    );
+    const response = await app.inject({ method: 'PUT', url: '/cells', payload: { value: 'abc' } });
+    expect(response.json()).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: '请求参数无效：body.value 应为数字或空值（null）',
+      fields: [{ field: 'body.value', message: '应为数字或空值（null）' }],
+    });
+    await app.close();
   });
 
   it('answers an unknown route with a coded 404', async () => {

@@ -2,23 +2,21 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { HalfskyError, isHalfskyError, type Lang } from '../../domain/errors.js';
 import { ERROR_STATUS } from '../error-status.js';
 import { requestLang } from '../request-lang.js';
+import { validationFields } from '../validation-fields.js';
 
 /**
  * Maps every failure to `{ code, message, fields? }` once: HalfskyError codes to their status (ERROR_STATUS),
- * schema validation to 400 with the fields at fault, anything else to a generic 500 (logged, never shown).
+ * schema validation to 400 with the fields at fault and why (in the request's language), anything else to a generic 500 (logged, never shown).
  * Messages are in Chinese unless Accept-Language asks for English; 5xx messages are always generic.
  */
 export function registerErrorHandler(app: FastifyInstance, fallbackLang: Lang): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request, fallbackLang);
     if (error.validation) {
-      const fields = error.validation.map((v) => ({
-        field:
-          `${error.validationContext ?? ''}${v.instancePath}`.replace(/\//g, '.') +
-          (typeof v.params?.missingProperty === 'string' ? `.${v.params.missingProperty}` : ''),
-        message: v.message ?? '',
-      }));
-      const coded = new HalfskyError('VALIDATION_FAILED', { fields: fields.map((f) => f.field).join(', ') });
+      const fields = validationFields(error.validation, error.validationContext, lang);
+      const coded = new HalfskyError('VALIDATION_FAILED', {
+        fields: fields.map((f) => `${f.field} ${f.message}`).join(lang === 'zh' ? '；' : '; '),
+      });
       return reply.status(400).send({ code: coded.code, message: coded.messageIn(lang), fields });
     }
     if (isHalfskyError(error as unknown)) {

@@ -6,8 +6,8 @@ import { startWebServer, type WebServer } from './support/web-server.js';
 
 /**
  * Plan import through the browser, in a real Chromium against a real server with the demo: the plan owner
- * uploads a document, sees the parse beside its source text, corrects a target, saves, and the plan is in
- * the plan browser.
+ * uploads a document, sees the parse beside its source text, corrects a target, adds one and deletes another
+ * (an incomplete new target refused at its fields first), saves, and the plan is in the plan browser.
  */
 let server: WebServer;
 let browser: Browser;
@@ -56,6 +56,31 @@ describe('plan import in the browser', () => {
     // Correct the first target's value, then save.
     const value = page.getByTestId('import-target').first().getByRole('spinbutton').first();
     await value.fill('10');
+    // Add a target to the first area (妇女与健康) and delete its 预期寿命 target.
+    const rows = page.getByTestId('import-target');
+    expect(await rows.count()).toBe(3);
+    await page.getByTestId('add-target').first().click();
+    await expect.poll(() => rows.count()).toBe(4);
+    await page.getByRole('button', { name: /删除目标值：.*预期寿命/ }).click();
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.getByRole('button', { name: /删除目标值：.*预期寿命/ }).count()).toBe(0);
+    // Saved incomplete, the new target is refused at its fields and nothing is sent.
+    let posted = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/plans') posted++;
+    });
+    await page.getByTestId('plan-save').click();
+    const added = rows.filter({ has: page.getByPlaceholder('指标名称') });
+    await expect.poll(() => added.textContent()).toContain('指标不能为空');
+    expect(await added.textContent()).toContain('需要填写数值');
+    expect(await page.getByTestId('plan-import-error').textContent()).toContain('请先更正');
+    expect(posted).toBe(0);
+    await added.getByPlaceholder('指标名称').fill('宫颈癌筛查率');
+    await added.getByRole('spinbutton').first().fill('80');
+    await added.getByRole('textbox', { name: '单位' }).fill('%');
+    // The problems follow the edits: none left.
+    await expect.poll(() => added.textContent()).not.toContain('指标不能为空');
+    expect(await page.getByTestId('plan-import-error').count()).toBe(0);
     const violations = await seriousViolations(page);
     expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.getByTestId('plan-save').click();
@@ -76,9 +101,27 @@ describe('plan import in the browser', () => {
     const plan = (await (
       await page.request.get(`${server.url}/api/plans/${encodeURIComponent(id)}`)
     ).json()) as {
-      targets: { value: number | null }[];
+      targets: { area: string; indicator: string; value: number | null; unit: string | null; year: number }[];
     };
     expect(plan.targets[0]!.value).toBe(10);
+    expect(plan.targets.map((t) => t.indicator)).not.toContainEqual(expect.stringContaining('预期寿命'));
+    expect(plan.targets).toContainEqual(
+      expect.objectContaining({
+        area: 'health',
+        indicator: '宫颈癌筛查率',
+        value: 80,
+        unit: '%',
+        year: 2030,
+      }),
+    );
+    expect(plan.targets).toHaveLength(3);
+    // The plan browser shows the added target (a sentence saying it was added by hand) and not the deleted one.
+    await page.getByRole('button', { name: /妇女与健康/ }).click();
+    const targets = page.getByTestId('plan-targets').first().locator('tbody tr.ant-table-row');
+    await targets.filter({ hasText: '宫颈癌筛查率' }).waitFor();
+    expect(await targets.filter({ hasText: '宫颈癌筛查率' }).textContent()).toContain('导入时手工添加');
+    expect(await targets.count()).toBe(2);
+    expect(await targets.filter({ hasText: '预期寿命' }).count()).toBe(0);
     await context.close();
   }, 180_000);
 });

@@ -358,6 +358,17 @@ export const zh = {
     open: '在规划浏览中查看',
     invalid: '有 {{count}} 处需要更正',
     noTargets: '该领域没有目标值',
+    item: '所属条目',
+    goalN: '目标 {{n}}',
+    measureN: '措施 {{n}}',
+    otherItem: '条目 {{n}}',
+    actions: '操作',
+    addTarget: '添加目标值',
+    addTargetTo: '在“{{area}}”中添加目标值',
+    deleteTarget: '删除目标值：{{indicator}}',
+    newTarget: '新目标值',
+    indicatorPlaceholder: '指标名称',
+    fix: '请先更正标出的字段',
   },
 };
 

@@ -1,18 +1,33 @@
-import { Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../api/types';
 import { COMPARATORS, type Comparator } from '../../../../src/domain/plan';
-import { itemPath, withDepartments, withTarget, type FieldErrors, type ParsedPlan } from './parsed-plan';
+import {
+  isAdded,
+  itemKeys,
+  itemPath,
+  withDepartments,
+  withNewTarget,
+  withoutTarget,
+  withTarget,
+  type FieldErrors,
+  type ParsedPlan,
+} from './parsed-plan';
 
 interface Props {
   plan: ParsedPlan;
   errors: FieldErrors;
   selected: number | null;
   onSelect: (index: number) => void;
-  onChange: (plan: ParsedPlan) => void;
+  /** A changed plan; `structural` when targets were added or removed (field errors by index are then stale). */
+  onChange: (plan: ParsedPlan, structural?: boolean) => void;
 }
 
-/** Areas → goals and measures with their departments (editable) → targets (editable), errors at their fields. */
+/**
+ * Areas → goals and measures with their departments (editable) → targets (editable, added, deleted), errors
+ * at their fields.
+ */
 export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }: Props) {
   const { t } = useTranslation();
   const error = (field: string) =>
@@ -53,6 +68,10 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
         const targets = plan.targets
           .map((target, index) => ({ target, index }))
           .filter((r) => r.target.area === area.code);
+        const items = itemKeys(plan, area.code).map((i) => ({
+          value: i.key,
+          label: t(i.section === 'goal' ? 'planImport.goalN' : 'planImport.measureN', { n: i.number }),
+        }));
         return (
           <div key={area.id} style={{ marginTop: 16 }}>
             <Typography.Title level={4} style={{ fontSize: 15 }}>
@@ -80,12 +99,45 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
                         size="small"
                         aria-label={t('planImport.indicator')}
                         value={r.target.indicator}
+                        placeholder={isAdded(r.target) ? t('planImport.indicatorPlaceholder') : undefined}
                         status={status(`targets.${r.index}.indicator`)}
                         onFocus={() => onSelect(r.index)}
                         onChange={(e) => onChange(withTarget(plan, r.index, { indicator: e.target.value }))}
                       />
                       {error(`targets.${r.index}.indicator`)}
                     </>
+                  ),
+                },
+                {
+                  title: t('planImport.item'),
+                  width: 100,
+                  render: (_, r) => (
+                    <Select
+                      size="small"
+                      style={{ width: '100%' }}
+                      aria-label={t('planImport.item')}
+                      value={`${r.target.section}:${r.target.item}`}
+                      options={
+                        items.some((i) => i.value === `${r.target.section}:${r.target.item}`)
+                          ? items
+                          : [
+                              ...items,
+                              {
+                                value: `${r.target.section}:${r.target.item}`,
+                                label: t('planImport.otherItem', { n: r.target.item }),
+                              },
+                            ]
+                      }
+                      onChange={(key: string) => {
+                        const [section, n] = key.split(':');
+                        onChange(
+                          withTarget(plan, r.index, {
+                            section: section as ParsedPlan['targets'][number]['section'],
+                            item: Number(n),
+                          }),
+                        );
+                      }}
+                    />
                   ),
                 },
                 {
@@ -155,8 +207,38 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
                     </Space>
                   ),
                 },
+                {
+                  title: <span className="hs-visually-hidden">{t('planImport.actions')}</span>,
+                  width: 44,
+                  render: (_, r) => (
+                    <Button
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('planImport.deleteTarget', {
+                        indicator: r.target.indicator || t('planImport.newTarget'),
+                      })}
+                      data-testid="delete-target"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onChange(withoutTarget(plan, r.index), true);
+                      }}
+                    />
+                  ),
+                },
               ]}
             />
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              style={{ marginTop: 8 }}
+              data-testid="add-target"
+              aria-label={t('planImport.addTargetTo', { area: area.name })}
+              onClick={() => onChange(withNewTarget(plan, area.code), true)}
+            >
+              {t('planImport.addTarget')}
+            </Button>
           </div>
         );
       })}

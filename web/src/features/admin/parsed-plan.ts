@@ -1,4 +1,5 @@
 import type { Plan, PlanItem, Target } from '../../api/types';
+import type { Section } from '../../../../src/domain/plan';
 
 /** A plan as POST /api/plans/parse answers it: every item with its id. */
 export type ParsedPlan = Omit<Plan, 'areas' | 'projects' | 'targets'> & {
@@ -48,5 +49,73 @@ export function withDepartments(plan: ParsedPlan, id: string, departments: strin
     ...plan,
     areas: plan.areas.map((a) => ({ ...a, goals: a.goals.map(set), measures: a.measures.map(set) })),
     projects: plan.projects.map(set),
+  };
+}
+
+let added = 0;
+
+/** The goals and measures of an area a target can belong to, as `goal:3` / `measure:2`. */
+export function itemKeys(
+  plan: ParsedPlan,
+  areaCode: string,
+): { key: string; section: Section; number: number }[] {
+  const area = plan.areas.find((a) => a.code === areaCode);
+  return [
+    ...(area?.goals ?? []).map((g) => ({
+      key: `goal:${g.number}`,
+      section: 'goal' as const,
+      number: g.number,
+    })),
+    ...(area?.measures ?? []).map((m) => ({
+      key: `measure:${m.number}`,
+      section: 'measure' as const,
+      number: m.number,
+    })),
+  ];
+}
+
+/**
+ * The plan with a new, empty target in an area, under its first goal (else its first measure), due at the
+ * end of the plan period; the user fills in its indicator and value (the checks name what is missing).
+ */
+export function withNewTarget(plan: ParsedPlan, areaCode: string): ParsedPlan {
+  const first = itemKeys(plan, areaCode)[0];
+  const target: ParsedPlan['targets'][number] = {
+    id: `added-${++added}`,
+    area: areaCode,
+    section: first?.section ?? 'other',
+    item: first?.number ?? 0,
+    indicator: '',
+    comparator: '>=',
+    value: null,
+    unit: null,
+    year: plan.period[1] ?? 2030,
+    responsible: [],
+    text: '',
+  };
+  // After the area's last target, so that the new row shows at the end of its table.
+  const last = plan.targets.findLastIndex((t) => t.area === areaCode);
+  const at = last === -1 ? plan.targets.length : last + 1;
+  return { ...plan, targets: [...plan.targets.slice(0, at), target, ...plan.targets.slice(at)] };
+}
+
+/** The plan without one target. */
+export function withoutTarget(plan: ParsedPlan, index: number): ParsedPlan {
+  return { ...plan, targets: plan.targets.filter((_, i) => i !== index) };
+}
+
+/** Whether a target was added by hand (it has no sentence in the source). */
+export const isAdded = (target: { id: string }) => target.id.startsWith('added-');
+
+/**
+ * The plan as it is sent to be stored: a target added by hand gets a sentence saying so, since the plan browser
+ * shows each target beside its source sentence.
+ */
+export function planToSave(plan: ParsedPlan): ParsedPlan {
+  return {
+    ...plan,
+    targets: plan.targets.map((t) =>
+      isAdded(t) && !t.text.trim() ? { ...t, text: `（导入时手工添加）${t.indicator.trim()}` } : t,
+    ),
   };
 }

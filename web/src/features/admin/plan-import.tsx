@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiError, apiUpload } from '../../api/client';
 import type { PlanSummary } from '../../api/types';
+import type { Plan } from '../../../../src/domain/plan';
+import { validatePlan } from '../../../../src/domain/validate-plan';
 import { ParsedPlanEditor } from './parsed-plan-editor';
-import type { FieldErrors, ParseResult } from './parsed-plan';
+import { planToSave, type FieldErrors, type ParsedPlan, type ParseResult } from './parsed-plan';
 import { SourceText } from './source-text';
 
 /** Plan import through the browser: upload a document, check the parse beside its source text, correct, save. */
 export function PlanImport({ onSaved }: { onSaved: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [parsed, setParsed] = useState<ParseResult | null>(null);
   const [busy, setBusy] = useState<'parsing' | 'saving' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -47,15 +49,42 @@ export function PlanImport({ onSaved }: { onSaved: () => void }) {
     }
   };
 
+  // The server's own checks (src/domain/validate-plan), run here first: problems shown at their fields at once.
+  const check = (plan: ParsedPlan): FieldErrors =>
+    Object.fromEntries(
+      validatePlan(planToSave(plan) as unknown as Plan).map((p) => [
+        p.field,
+        i18n.language === 'en' ? p.en : p.zh,
+      ]),
+    );
+
+  const edit = (plan: ParsedPlan, structural = false) => {
+    if (!parsed) return;
+    setParsed({ ...parsed, plan });
+    if (structural) setSelected(null);
+    // Once problems are shown, they follow the edits (and the indices of targets added or deleted).
+    if (Object.keys(errors).length > 0) {
+      const now = check(plan);
+      setErrors(now);
+      if (Object.keys(now).length === 0) setFailure(null);
+    }
+  };
+
   const save = async () => {
     if (!parsed) return;
+    const problems = check(parsed.plan);
+    if (Object.keys(problems).length > 0) {
+      setErrors(problems);
+      setFailure(t('planImport.fix'));
+      return;
+    }
     setBusy('saving');
     setFailure(null);
     setErrors({});
     try {
       const result = await api<{ plan: PlanSummary }>('/api/plans', {
         method: 'POST',
-        body: { plan: parsed.plan, source: parsed.source },
+        body: { plan: planToSave(parsed.plan), source: parsed.source },
       });
       void message.success(t('planImport.saved', { title: result.plan.title }));
       setSaved(result.plan);
@@ -150,7 +179,7 @@ export function PlanImport({ onSaved }: { onSaved: () => void }) {
                   errors={errors}
                   selected={selected}
                   onSelect={setSelected}
-                  onChange={(plan) => setParsed({ ...parsed, plan })}
+                  onChange={edit}
                 />
               </Col>
               <Col xs={24} lg={11}>

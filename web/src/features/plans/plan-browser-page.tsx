@@ -197,6 +197,7 @@ function TargetTable({ targets }: { targets: ({ target: Target } & WithDeps)[] }
       dataSource={targets}
       pagination={false}
       scroll={{ x: 720 }}
+      data-testid="plan-targets"
       locale={{ emptyText: t('state.empty') }}
       columns={[
         { title: t('plans.indicator'), render: (_, r) => r.target.indicator, width: 180 },

@@ -188,6 +188,15 @@ const CATALOGUE = {
     (p) => `单元格当前状态不允许此操作（${p.cells}）；未保存任何数据。`,
     (p) => `The cells' state does not allow this (${p.cells}); nothing was stored.`,
   ),
+  ROUND_CLOSED: messages<{ id: string }>(
+    (p) => `填报轮次 ${p.id} 已关闭，不能再保存、报送或上传数据；如需修改，请监测组重新开放本轮次。`,
+    (p) =>
+      `The reporting round ${p.id} is closed: nothing can be saved, submitted or uploaded; the monitoring lead can reopen it.`,
+  ),
+  ROUND_STATUS: messages<{ id: string; status: string }>(
+    (p) => `填报轮次 ${p.id} ${p.status === 'closed' ? '已关闭' : '已开放'}，无需重复操作。`,
+    (p) => `The reporting round ${p.id} is already ${p.status}.`,
+  ),
   REASON_REQUIRED: messages<{ fields: string }>(
     (p) => `请填写原因：${p.fields}`,
     (p) => `A reason is required: ${p.fields}`,

@@ -3,6 +3,11 @@ import type { Comparator } from '../plan.js';
 import { DEFAULT_TOLERANCES } from './comparator-rule.js';
 import { MODIFIED_Z_SCALE, MODIFIED_Z_THRESHOLD } from './modified-z-score.js';
 import { GROWTH_THRESHOLDS, LIMIT_EXPONENT, RATIO_THRESHOLDS, type Direction } from './progress-status.js';
+import {
+  MIN_CHANGES_FOR_SWING,
+  VOLATILITY_DEADBAND_SHARE,
+  VOLATILITY_MAD_FLOOR_SHARE,
+} from './volatility.js';
 
 /** Status codes: indexes into PROGRESS_STATUSES. */
 export const S_ACHIEVED = 0;
@@ -270,7 +275,8 @@ function volatileSeries(values: Float64Array, offset: number, last: number): boo
     prev = v;
   }
   if (n < 3) return false;
-  const deadband = 0.01 * medianOf(scratch, n);
+  const level = medianOf(scratch, n);
+  const deadband = VOLATILITY_DEADBAND_SHARE * level;
   let flips = 0;
   let lastSign = 0;
   for (let i = 0; i < k; i++) {
@@ -281,11 +287,11 @@ function volatileSeries(values: Float64Array, offset: number, last: number): boo
     lastSign = s;
   }
   if (flips >= 2) return true;
-  if (k < 3) return false;
+  if (k < MIN_CHANGES_FOR_SWING) return false;
   for (let i = 0; i < k; i++) scratch[i] = changes[i] as number;
   const mid = medianOf(scratch, k);
   for (let i = 0; i < k; i++) scratch[i] = Math.abs((changes[i] as number) - mid);
-  const mad = medianOf(scratch, k);
+  const mad = Math.max(medianOf(scratch, k), VOLATILITY_MAD_FLOOR_SHARE * level);
   if (mad === 0) return false;
   for (let i = 0; i < k; i++) {
     if ((MODIFIED_Z_SCALE * Math.abs((changes[i] as number) - mid)) / mad >= MODIFIED_Z_THRESHOLD)

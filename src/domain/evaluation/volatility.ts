@@ -1,6 +1,6 @@
 import { cleanSeries, type YearValue } from './clean-series.js';
 import { median } from './median.js';
-import { MODIFIED_Z_THRESHOLD, modifiedZScore } from './modified-z-score.js';
+import { MODIFIED_Z_SCALE, MODIFIED_Z_THRESHOLD } from './modified-z-score.js';
 
 export interface YearChange {
   fromYear: number;
@@ -27,19 +27,40 @@ export interface VolatilityOptions {
   threshold?: number;
   /** Flips needed to call a series volatile; default 2 (up, down, up). */
   maxSignFlips?: number;
-  /** Dead band as a share of the median |value|; default 0.01 (so 99.9 ↔ 99.8 is not a swing). */
+  /** Dead band as a share of the median |value|; default VOLATILITY_DEADBAND_SHARE. */
   deadbandShare?: number;
+  /** Least MAD of the changes, as a share of the median |value|; default VOLATILITY_MAD_FLOOR_SHARE. */
+  madFloorShare?: number;
 }
 
 /**
- * Flags a series as volatile (波动较大): a year-on-year change with modified z-score ≥ 3 among the
- * series' own changes (DHIS2 rule, see `modifiedZScore`), or ≥ 2 sign flips in the changes.
+ * A year-on-year change within ± 5 % of the series' typical level is no change when flips are counted: the
+ * year-to-year sampling noise of a county's annual rate (a few per cent of its level) stays inside it, so
+ * flips count real reversals, not noise around a flat trend.
+ */
+export const VOLATILITY_DEADBAND_SHARE = 0.05;
+/**
+ * The usual range of a series' changes is never taken narrower than 2 % of its level: a steady series has a
+ * tiny MAD, and any small wobble would otherwise score z ≥ 3. So a swing is at least 4.45 × 2 % ≈ 9 % of the
+ * level away from the series' typical change.
+ */
+export const VOLATILITY_MAD_FLOOR_SHARE = 0.02;
+/** Changes needed before one can stand out from the others (four data points). */
+export const MIN_CHANGES_FOR_SWING = 3;
+
+/**
+ * Flags a series as volatile (波动较大), PRODUCT.md's "year-on-year swings beyond the usual range, repeated
+ * sign flips", made robust for short annual series:
+ * - a swing: with at least three changes, one whose modified z-score among the series' own changes
+ *   (DHIS2's 0.6745·|x − median| / MAD) is ≥ 3, the MAD floored at 2 % of the series' median |value|;
+ * - repeated flips: ≥ 2 sign changes among the year-on-year changes larger than 5 % of that level.
  * Fewer than 3 points → not volatile, reason `fewer_than_three_points` (one change cannot swing).
  */
 export function volatility(series: readonly YearValue[], options: VolatilityOptions = {}): Volatility {
   const points = cleanSeries(series);
   const levels = points.map((p) => Math.abs(p.value));
-  const deadband = (options.deadbandShare ?? 0.01) * (median(levels) ?? 0);
+  const level = median(levels) ?? 0;
+  const deadband = (options.deadbandShare ?? VOLATILITY_DEADBAND_SHARE) * level;
   const raw = points.slice(1).map((p, i) => {
     const prev = points[i] as { year: number; value: number };
     return { fromYear: prev.year, toYear: p.year, change: (p.value - prev.value) / (p.year - prev.year) };
@@ -55,11 +76,18 @@ export function volatility(series: readonly YearValue[], options: VolatilityOpti
       reason: 'fewer_than_three_points',
     };
   }
-  const z = modifiedZScore(
-    raw.map((c) => c.change),
-    options.threshold ?? MODIFIED_Z_THRESHOLD,
+  const threshold = options.threshold ?? MODIFIED_Z_THRESHOLD;
+  const values = raw.map((c) => c.change);
+  const mid = median(values) as number;
+  const mad = Math.max(
+    median(values.map((v) => Math.abs(v - mid))) as number,
+    (options.madFloorShare ?? VOLATILITY_MAD_FLOOR_SHARE) * level,
   );
-  const changes = raw.map((c, i) => ({ ...c, z: z.scores[i] ?? null, outlier: z.outliers[i] ?? false }));
+  const scored = raw.length >= MIN_CHANGES_FOR_SWING && mad > 0;
+  const changes = raw.map((c) => {
+    const z = scored ? (MODIFIED_Z_SCALE * Math.abs(c.change - mid)) / mad : null;
+    return { ...c, z, outlier: z !== null && z >= threshold };
+  });
   const signs = raw
     .map((c) => (Math.abs(c.change) <= deadband ? 0 : Math.sign(c.change)))
     .filter((s) => s !== 0);

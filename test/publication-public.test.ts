@@ -79,6 +79,8 @@ for (const engine of ENGINES) {
       const chart = await get(`/api/public/plans/anqing/years/2023/charts/${indicator}`);
       expect(chart.statusCode).toBe(200);
       expect(chart.json().chart.lines[0].points.every((p: { year: number }) => p.year <= 2023)).toBe(true);
+      // The response schema keeps every part of the chart (title, unit, targets), not only the lines.
+      expect(Object.keys(chart.json().chart)).toEqual(expect.arrayContaining(['title', 'unit', 'lines']));
     });
 
     it('answers 404 for unpublished years and plans, on every public route', async () => {
@@ -116,6 +118,8 @@ for (const engine of ENGINES) {
         columns: ['Year', 'GeoCode', 'Region', 'Sex', 'Value'],
       });
       expect(leaks(JSON.stringify(json.json().data))).toBe(false);
+      expect(Object.keys(json.json().data[0]).sort()).toEqual(['GeoCode', 'Region', 'Sex', 'Value', 'Year']);
+      expect(json.json().indicator).toMatchObject({ code: indicator, status: expect.any(String) });
     });
 
     it('the zip holds every published indicator as CSV and JSON, and nothing unpublished', async () => {

@@ -11,7 +11,13 @@ import { generateReport } from '../../services/reports/generate-report.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { sendFile } from '../reports/send-file.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
-import { PublicPlanYearSchema, PublishedYearSchema } from './public-schema.js';
+import {
+  fileResponse,
+  OpenDataJsonSchema,
+  PublicChartSchema,
+  PublicPlanYearSchema,
+  PublishedYearSchema,
+} from './public-schema.js';
 import { HalfskyError } from '../../domain/errors.js';
 
 const YearParams = Type.Object({
@@ -90,7 +96,7 @@ export function publicRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
         tags: ['public'],
         summary: '已发布指标的图表数据（seriesOption 的输入）/ chart data of a published indicator',
         params: IndicatorParams,
-        response: ERROR_RESPONSES,
+        response: { 200: PublicChartSchema, ...ERROR_RESPONSES },
       },
     },
     async (request) => {
@@ -110,7 +116,16 @@ export function publicRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
         summary: '开放数据：Open SDG 格式的 CSV 或 JSON / open data (Open SDG CSV or JSON)',
         params: IndicatorParams,
         querystring: FormatQuery,
-        response: ERROR_RESPONSES,
+        response: {
+          200: {
+            description: 'Open SDG CSV（默认）或 JSON（format=json）',
+            content: {
+              'text/csv': { schema: { type: 'string' } },
+              'application/json': { schema: OpenDataJsonSchema },
+            },
+          },
+          ...ERROR_RESPONSES,
+        },
       },
     },
     async (request, reply) => {
@@ -129,7 +144,7 @@ export function publicRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
         tags: ['public'],
         summary: '全部开放数据（zip）/ all open data of a published year (zip)',
         params: YearParams,
-        response: ERROR_RESPONSES,
+        response: { 200: fileResponse('zip：每个指标的 CSV 和 JSON', 'application/zip'), ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -152,7 +167,14 @@ export function publicRoutes(app: FastifyInstance, deps: ResolvedDeps): void {
         summary: '已发布年度的报告（年度监测报告、统计资料）/ reports of a published year',
         params: ReportParams,
         querystring: ReportQuery,
-        response: ERROR_RESPONSES,
+        response: {
+          200: fileResponse(
+            '.docx（统计资料可选 .xlsx）',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+          ...ERROR_RESPONSES,
+        },
       },
     },
     async (request, reply) => {

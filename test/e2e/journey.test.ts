@@ -144,6 +144,16 @@ describe('web journey', () => {
     await reporter.page.goto(`${server.url}/data-entry?round=${round}&region=${REGION}`);
     await reporter.page.getByText('退回原因：与卫健委年报不符，请核实').waitFor();
     const cell = await journeyCell(reporter.page);
+    // The row opens to its cells' history (the same block as the review queue's): the return with its reason.
+    const input = reporter.page.getByLabel(`${cell.indicatorName} 合计`, { exact: true });
+    await reporter.page
+      .getByTestId('entry-grid')
+      .locator('tr', { has: input })
+      .getByRole('button', { name: /展开/ })
+      .click();
+    await expect
+      .poll(() => reporter.page.getByTestId('cell-history').allTextContents())
+      .toContainEqual(expect.stringContaining('与卫健委年报不符，请核实'));
     corrected = Math.round(cell.lastYearValue! * 0.95 * 100) / 100;
     await reporter.page.getByLabel(`${cell.indicatorName} 合计`, { exact: true }).fill(String(corrected));
     await reporter.page.getByTestId('submit').click();

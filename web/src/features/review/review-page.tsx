@@ -1,39 +1,14 @@
-import { App, Button, Card, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import type { CellHistoryEntry, CellState, PlanSummary, Round, RoundCell } from '../../api/types';
+import type { CellState, PlanSummary, Round, RoundCell } from '../../api/types';
 import { useApi } from '../../api/use-api';
+import { CellHistory } from '../../components/cell-history';
 import { PageState } from '../../components/page-state';
 import { RoundSelect } from '../data-entry/round-select';
 
 const STATES: CellState[] = ['submitted', 'returned', 'approved', 'draft', 'owed'];
-
-/** One cell's history: who changed what, when, and why. */
-function CellHistory({ roundId, cellId }: { roundId: string; cellId: string }) {
-  const { t, i18n } = useTranslation();
-  const history = useApi<{ history: CellHistoryEntry[] }>(
-    `/api/rounds/${encodeURIComponent(roundId)}/cells/${encodeURIComponent(cellId)}/history`,
-  );
-  return (
-    <PageState {...history} isEmpty={(d) => d.history.length === 0}>
-      {(d) => (
-        <Timeline
-          items={d.history.map((h) => ({
-            children: (
-              <span>
-                {new Date(h.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN')} ·{' '}
-                {h.userName ?? h.userId ?? '—'} · {t(`historyAction.${h.action}`, { defaultValue: h.action })}
-                {h.oldValue !== h.newValue && ` · ${h.oldValue ?? '—'} → ${h.newValue ?? '—'}`}
-                {h.reason && ` · ${t('review.reason')}：${h.reason}`}
-              </span>
-            ),
-          }))}
-        />
-      )}
-    </PageState>
-  );
-}
 
 /**
  * The monitoring lead's review queue for a round: submitted values with last year's value, what changed

@@ -1,6 +1,8 @@
 /**
  * `npm run screenshots`: a PNG of every page of the web app in docs/screenshots/, taken in Chromium against
- * a temporary server with the demo data (laptop width, and the overview and data entry at tablet width).
+ * a temporary server with the demo data (laptop width, and the overview and data entry at tablet width). In
+ * that server's own database the reporter submits a few values (the review queue) and the plan owner
+ * publishes 安庆's 2024 results (the public section, shown without signing in).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -133,15 +135,40 @@ async function submitSomeValues(url: string, password: string): Promise<void> {
   await context.close();
 }
 
+/** The plan owner publishes 安庆's 2024 results through the API, so that /public has a year to show. */
+async function publishYear(url: string, password: string): Promise<void> {
+  const context = await browser.newContext();
+  const login = await context.request.post(`${url}/api/auth/login`, {
+    data: { username: 'owner', password },
+  });
+  const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+  const published = await context.request.put(`${url}/api/plans/anqing/publications/2024`, {
+    headers,
+    data: {},
+  });
+  if (!published.ok()) throw new Error(`publish: ${published.status()} ${await published.text()}`);
+  await context.close();
+}
+
 const server = await startWebServer();
 const browser = await launchBrowser();
 try {
   await submitSomeValues(server.url, server.password);
+  await publishYear(server.url, server.password);
   const signInPage = await browser.newPage({ viewport: LAPTOP });
   await signInPage.goto(`${server.url}/sign-in`);
   await settled(signInPage);
   await signInPage.screenshot({ path: join(out, '01-sign-in.png') });
   await signInPage.close();
+  // The public section, as a visitor who has not signed in sees it.
+  const visitor = await browser.newPage({ viewport: LAPTOP });
+  await visitor.goto(`${server.url}/public`);
+  await visitor.getByRole('link', { name: /全部开放数据/ }).waitFor();
+  await visitor.locator('canvas').first().waitFor();
+  await settled(visitor);
+  await visitor.screenshot({ path: join(out, '18-public.png'), fullPage: true });
+  process.stderr.write('18-public.png\n');
+  await visitor.close();
   for (const shot of shots) {
     const context = await browser.newContext({ viewport: shot.viewport ?? LAPTOP });
     const page = await context.newPage();

@@ -56,7 +56,7 @@ export const en: Resources = {
     plan: 'Plan',
     attainment: 'Attainment rate',
     achievedOf: '{{achieved}} achieved of {{assessable}} assessable',
-    indicators: 'Indicators monitored',
+    indicators: 'Targets assessed',
     latestYear: 'Latest data year: {{year}}',
     completeness: 'Reporting completeness',
     cells: '{{have}} of {{owed}} values in',

@@ -53,7 +53,7 @@ export const zh = {
     plan: '规划',
     attainment: '目标达标率',
     achievedOf: '已实现 {{achieved}} / 可评估 {{assessable}}',
-    indicators: '监测指标',
+    indicators: '评估的目标',
     latestYear: '最新数据年份：{{year}}',
     completeness: '填报完整率',
     cells: '已填 {{have}} / 应填 {{owed}}',

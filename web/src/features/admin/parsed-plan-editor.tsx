@@ -70,8 +70,15 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
           .filter((r) => r.target.area === area.code);
         const items = itemKeys(plan, area.code).map((i) => ({
           value: i.key,
-          label: t(i.section === 'goal' ? 'planImport.goalN' : 'planImport.measureN', { n: i.number }),
+          label: `${t('planImport.item')}：${t(i.section === 'goal' ? 'planImport.goalN' : 'planImport.measureN', { n: i.number })}`,
         }));
+        // The area's goals and measures; a target under a project or elsewhere keeps its own item.
+        const itemOptions = (target: { section: string; item: number }) => {
+          const key = `${target.section}:${target.item}`;
+          return items.some((i) => i.value === key)
+            ? items
+            : [...items, { value: key, label: t('planImport.otherItem', { n: target.item }) }];
+        };
         return (
           <div key={area.id} style={{ marginTop: 16 }}>
             <Typography.Title level={4} style={{ fontSize: 15 }}>
@@ -86,15 +93,16 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
               rowKey={(r) => r.target.id}
               dataSource={targets}
               pagination={false}
-              scroll={{ x: 560 }}
+              scroll={{ x: 570 }}
               locale={{ emptyText: t('planImport.noTargets') }}
               rowClassName={(r) => (r.index === selected ? 'ant-table-row-selected' : '')}
               onRow={(r) => ({ onClick: () => onSelect(r.index), 'data-testid': 'import-target' }) as never}
               columns={[
                 {
                   title: t('planImport.indicator'),
+                  width: 190,
                   render: (_, r) => (
-                    <>
+                    <Space direction="vertical" size={4} style={{ width: '100%' }}>
                       <Input
                         size="small"
                         aria-label={t('planImport.indicator')}
@@ -105,44 +113,28 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
                         onChange={(e) => onChange(withTarget(plan, r.index, { indicator: e.target.value }))}
                       />
                       {error(`targets.${r.index}.indicator`)}
-                    </>
-                  ),
-                },
-                {
-                  title: t('planImport.item'),
-                  width: 100,
-                  render: (_, r) => (
-                    <Select
-                      size="small"
-                      style={{ width: '100%' }}
-                      aria-label={t('planImport.item')}
-                      value={`${r.target.section}:${r.target.item}`}
-                      options={
-                        items.some((i) => i.value === `${r.target.section}:${r.target.item}`)
-                          ? items
-                          : [
-                              ...items,
-                              {
-                                value: `${r.target.section}:${r.target.item}`,
-                                label: t('planImport.otherItem', { n: r.target.item }),
-                              },
-                            ]
-                      }
-                      onChange={(key: string) => {
-                        const [section, n] = key.split(':');
-                        onChange(
-                          withTarget(plan, r.index, {
-                            section: section as ParsedPlan['targets'][number]['section'],
-                            item: Number(n),
-                          }),
-                        );
-                      }}
-                    />
+                      <Select
+                        size="small"
+                        style={{ width: '100%' }}
+                        aria-label={t('planImport.item')}
+                        value={`${r.target.section}:${r.target.item}`}
+                        options={itemOptions(r.target)}
+                        onChange={(key: string) => {
+                          const [section, n] = key.split(':');
+                          onChange(
+                            withTarget(plan, r.index, {
+                              section: section as ParsedPlan['targets'][number]['section'],
+                              item: Number(n),
+                            }),
+                          );
+                        }}
+                      />
+                    </Space>
                   ),
                 },
                 {
                   title: t('planImport.comparator'),
-                  width: 110,
+                  width: 100,
                   render: (_, r) => (
                     <Select
                       size="small"
@@ -159,11 +151,12 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
                 },
                 {
                   title: t('planImport.value'),
-                  width: 100,
+                  width: 84,
                   render: (_, r) => (
                     <>
                       <InputNumber
                         size="small"
+                        style={{ width: '100%' }}
                         aria-label={t('planImport.value')}
                         value={r.target.value}
                         status={status(`targets.${r.index}.value`)}
@@ -178,7 +171,7 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
                 },
                 {
                   title: t('planImport.unit'),
-                  width: 80,
+                  width: 70,
                   render: (_, r) => (
                     <Input
                       size="small"
@@ -191,11 +184,12 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
                 },
                 {
                   title: t('planImport.year'),
-                  width: 90,
+                  width: 82,
                   render: (_, r) => (
                     <Space direction="vertical" size={0}>
                       <InputNumber
                         size="small"
+                        style={{ width: '100%' }}
                         aria-label={t('planImport.year')}
                         value={r.target.year}
                         status={status(`targets.${r.index}.year`)}
@@ -210,6 +204,8 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
                 {
                   title: <span className="hs-visually-hidden">{t('planImport.actions')}</span>,
                   width: 44,
+                  // Always in view, however narrow the table.
+                  fixed: 'right',
                   render: (_, r) => (
                     <Button
                       size="small"

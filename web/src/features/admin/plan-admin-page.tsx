@@ -8,7 +8,7 @@ import { PlanImport } from './plan-import';
 
 /** The plans in scope, and importing a plan document (upload, check the parse beside its source, save). */
 export default function PlanAdminPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -36,7 +36,11 @@ export default function PlanAdminPage() {
                 { title: 'ID', dataIndex: 'id' },
                 { title: t('plans.region'), dataIndex: 'region' },
                 { title: t('planAdmin.format'), dataIndex: 'sourceFormat' },
-                { title: t('planAdmin.updated'), render: (_, p) => new Date(p.updatedAt).toLocaleString() },
+                {
+                  title: t('planAdmin.updated'),
+                  render: (_, p) =>
+                    new Date(p.updatedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN'),
+                },
                 { title: t('plans.targets'), render: (_, p) => p.counts.targets },
               ]}
             />

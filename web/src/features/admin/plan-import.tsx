@@ -173,7 +173,7 @@ export function PlanImport({ onSaved }: { onSaved: () => void }) {
               }
             />
             <Row gutter={[16, 16]}>
-              <Col xs={24} lg={13}>
+              <Col xs={24} lg={14}>
                 <ParsedPlanEditor
                   plan={parsed.plan}
                   errors={errors}
@@ -182,7 +182,7 @@ export function PlanImport({ onSaved }: { onSaved: () => void }) {
                   onChange={edit}
                 />
               </Col>
-              <Col xs={24} lg={11}>
+              <Col xs={24} lg={10}>
                 <SourceText text={parsed.source.text} highlight={target?.text ?? null} />
               </Col>
             </Row>

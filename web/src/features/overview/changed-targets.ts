@@ -30,3 +30,14 @@ export function changedTargets(
         (STATUS_RANK[b.status] - STATUS_RANK[b.previousStatus]),
     );
 }
+
+/** The order of the list of every target: what needs attention first, then what cannot be judged, then the rest. */
+export const ATTENTION: Record<ProgressStatus, number> = {
+  deterioration: 0,
+  limited_progress: 1,
+  needs_acceleration: 2,
+  insufficient_data: 3,
+  not_assessable: 4,
+  on_track: 5,
+  achieved: 6,
+};

@@ -5,7 +5,7 @@ import { STATUS_LABELS } from '../../../../src/charts/status-labels';
 import { PROGRESS_STATUSES } from '../../../../src/domain/evaluation/progress-status';
 import type { EvaluationOverview } from '../../api/types';
 import { StatusTag } from '../../components/status-tag';
-import { changedTargets, STATUS_RANK } from './changed-targets';
+import { ATTENTION, changedTargets } from './changed-targets';
 
 type OverviewTarget = EvaluationOverview['targets'][number];
 
@@ -78,7 +78,7 @@ export default function OverviewDetails({
               renderItem={(a) => (
                 <List.Item>
                   {link(a)}
-                  <span>
+                  <span style={{ whiteSpace: 'nowrap' }}>
                     <StatusTag status={a.previousStatus} lang={lang} />→{' '}
                     <StatusTag status={a.status} lang={lang} />
                   </span>
@@ -91,7 +91,7 @@ export default function OverviewDetails({
       <Card title={t('overview.byIndicator')}>
         <List
           size="small"
-          dataSource={[...overview.targets].sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status])}
+          dataSource={[...overview.targets].sort((a, b) => ATTENTION[a.status] - ATTENTION[b.status])}
           pagination={{ pageSize: 10, showSizeChanger: false }}
           renderItem={(a) => (
             <List.Item>

@@ -33,10 +33,12 @@ export default function RankingPage() {
   const catalog = useApi<{ indicators: Indicator[] }>('/api/indicators');
   const regionInfo = useApi<RegionDetail>(`/api/regions/${region}`);
   const observations = useApi<{ observations: Observation[] }>(`/api/observations?region=${region}`);
-  const years = useMemo(
-    () => [...new Set((observations.data?.observations ?? []).map((o) => o.year))].sort((a, b) => b - a),
+  // Approved values only: a year still being reported (drafts, submitted values) is not ranked on.
+  const approved = useMemo(
+    () => (observations.data?.observations ?? []).filter((o) => o.status === 'approved'),
     [observations.data],
   );
+  const years = useMemo(() => [...new Set(approved.map((o) => o.year))].sort((a, b) => b - a), [approved]);
   const [chosenYear, setYear] = useState<number | undefined>();
   const year = chosenYear ?? years[0];
 
@@ -51,7 +53,7 @@ export default function RankingPage() {
       const target = own.sort((a, b) => b.year - a.year)[0];
       return target ? [{ ind, target }] : [];
     });
-    const rows = observations.data.observations;
+    const rows = approved;
     const valuesIn = (y: number) =>
       regionInfo.data!.children.map((r) => ({
         region: r.code,
@@ -77,14 +79,14 @@ export default function RankingPage() {
     const before = ranking(spec, valuesIn(year - 1));
     const previous = Object.fromEntries(before.map((r) => [r.region, r.rank]));
     return { ranked: ranking(spec, valuesIn(year), previous), indicators: indicators.map((i) => i.ind) };
-  }, [targets.data, catalog.data, observations.data, regionInfo.data, year]);
+  }, [targets.data, catalog.data, observations.data, approved, regionInfo.data, year]);
 
   const nameOf = (code: string) => regionInfo.data?.children.find((c) => c.code === code)?.name ?? code;
   const indicatorName = (code: string) => {
     const ind = catalog.data?.indicators.find((i) => i.code === code);
     return ind ? (lang === 'en' ? ind.nameEn : ind.nameZh) : code;
   };
-  const simulated = observations.data?.observations.some((o) => o.simulated && o.year === year) ?? false;
+  const simulated = approved.some((o) => o.simulated && o.year === year);
   const loading =
     plans.loading || targets.loading || catalog.loading || observations.loading || regionInfo.loading;
   const error = plans.error ?? targets.error ?? catalog.error ?? observations.error ?? regionInfo.error;

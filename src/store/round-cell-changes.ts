@@ -1,6 +1,7 @@
-import { PostgresAdapter, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { HalfskyError } from '../domain/errors.js';
 import type { ObservationSource, ObservationStatus } from '../domain/observations/observation.js';
-import type { CellAction } from '../domain/rounds/cell-transition.js';
+import { allowedInClosedRound, type CellAction } from '../domain/rounds/cell-transition.js';
 import type { CellKey, CellState, Round } from '../domain/rounds/round.js';
 import { sqliteHandle, type HalfskyDatabase } from './create-database.js';
 import { inChunks } from './in-chunks.js';
@@ -11,7 +12,9 @@ import {
   writeSqliteObservation,
 } from './observation-repository.js';
 import {
+  listCellsNear,
   listRoundCells,
+  type NearCells,
   type RoundCellFilter,
   type StoredRoundCell,
   type StoredWarning,
@@ -89,50 +92,149 @@ export async function applyCellChanges(
   round: Pick<Round, 'id' | 'year'>,
   changes: readonly CellChange[],
   options: ChangeOptions,
-): Promise<
-  | { kind: 'applied'; count: number; versions: Map<string, number> }
-  | { kind: 'conflict'; conflicts: ChangeConflict[] }
-> {
+): Promise<ChangeOutcome> {
   const ids = changes.map((c) => c.cellId);
   return changeRoundCells(db, round, ids.length <= 500 ? { ids } : {}, () => changes, options);
 }
 
+/** What a change of cells came to: applied (with each changed cell's new value version) or refused. */
+export type ChangeOutcome =
+  | { kind: 'applied'; count: number; versions: Map<string, number> }
+  | { kind: 'conflict'; conflicts: ChangeConflict[] };
+
+/** Which cells a change reads: a filter of listRoundCells, or the cells near a few keys (listCellsNear). */
+export type CellSelection = RoundCellFilter | { near: NearCells };
+
+type Plan = (cells: StoredRoundCell[]) => readonly CellChange[] | Promise<readonly CellChange[]>;
+
 /**
  * applyCellChanges with the changes planned from the cells as read inside the transaction (`filter`): the
  * writer's checks and the write see the same data, and the cells are read once. `plan` may throw (a coded
- * error) to refuse: nothing is written.
+ * error) to refuse: nothing is written. A closed round refuses every change but approval (ROUND_CLOSED),
+ * read inside the same transaction.
+ *
+ * On SQLite, changes that arrive together are committed together (group commit): each runs in its own
+ * savepoint of one transaction, in arrival order, so each sees the ones before it (a second save of the
+ * same cell is still a conflict) and a refused or failed change rolls back alone; every caller hears its
+ * outcome only once the transaction has committed. One commit per burst instead of one per save.
  */
 export async function changeRoundCells(
   db: HalfskyDatabase,
   round: Pick<Round, 'id' | 'year'>,
-  filter: RoundCellFilter,
-  plan: (cells: StoredRoundCell[]) => readonly CellChange[] | Promise<readonly CellChange[]>,
+  filter: CellSelection,
+  plan: Plan,
   options: ChangeOptions,
-): Promise<
-  | { kind: 'applied'; count: number; versions: Map<string, number> }
-  | { kind: 'conflict'; conflicts: ChangeConflict[] }
-> {
+): Promise<ChangeOutcome> {
+  if (sqliteHandle(db)) return queueChange(db, { round, filter, plan, options });
   try {
-    const { count, versions } = await db.transaction().execute(async (trx) => {
-      if (trx.getExecutor().adapter instanceof PostgresAdapter)
-        await sql`select pg_advisory_xact_lock(hashtext(${round.id}))`.execute(trx);
-      const cells = await listRoundCells(trx, round, filter);
-      const changes = await plan(cells);
-      const versions = await applyInTransaction(
-        db,
-        trx,
-        round,
-        new Map(cells.map((c) => [c.id, c])),
-        changes,
-        options,
-      );
-      return { count: changes.length, versions };
+    return await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext(${round.id}))`.execute(trx);
+      return runChange(db, trx, { round, filter, plan, options });
     });
-    return { kind: 'applied', count, versions };
   } catch (error) {
     if (error instanceof ConflictRollback) return { kind: 'conflict', conflicts: error.conflicts };
     throw error;
   }
+}
+
+interface ChangeRequest {
+  round: Pick<Round, 'id' | 'year'>;
+  filter: CellSelection;
+  plan: Plan;
+  options: ChangeOptions;
+}
+
+/** Reads the cells, checks the round is open, plans and applies one change, in the caller's transaction. */
+async function runChange(
+  db: HalfskyDatabase,
+  trx: Transaction<Database>,
+  { round, filter, plan, options }: ChangeRequest,
+): Promise<Extract<ChangeOutcome, { kind: 'applied' }>> {
+  const closed = (await roundStatusIn(db, trx, round.id)) === 'closed';
+  const cells =
+    'near' in filter
+      ? await listCellsNear(db, trx, round, filter.near)
+      : await listRoundCells(trx, round, filter);
+  const changes = await plan(cells);
+  if (closed && changes.some((c) => !allowedInClosedRound(c.action)))
+    throw new HalfskyError('ROUND_CLOSED', { id: round.id });
+  const versions = await applyInTransaction(
+    db,
+    trx,
+    round,
+    new Map(cells.map((c) => [c.id, c])),
+    changes,
+    options,
+  );
+  return { kind: 'applied', count: changes.length, versions };
+}
+
+/** A round's status as stored now, read in the transaction. */
+async function roundStatusIn(
+  db: HalfskyDatabase,
+  trx: Transaction<Database>,
+  id: string,
+): Promise<string | undefined> {
+  const raw = sqliteHandle(db);
+  if (raw)
+    return (prepared(raw, 'select status from rounds where id = ?').get(id) as { status: string } | undefined)
+      ?.status;
+  return (await trx.selectFrom('rounds').select('status').where('id', '=', id).executeTakeFirst())?.status;
+}
+
+interface QueuedChange extends ChangeRequest {
+  resolve: (outcome: ChangeOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Changes waiting for the next group commit, per SQLite database. */
+const waiting = new WeakMap<HalfskyDatabase, QueuedChange[]>();
+
+function queueChange(db: HalfskyDatabase, request: ChangeRequest): Promise<ChangeOutcome> {
+  return new Promise((resolve, reject) => {
+    let queue = waiting.get(db);
+    if (!queue) {
+      waiting.set(db, (queue = []));
+      // After the requests that arrived together have reached this point: they share one transaction.
+      setImmediate(() => void commitGroup(db));
+    }
+    queue.push({ ...request, resolve, reject });
+  });
+}
+
+async function commitGroup(db: HalfskyDatabase): Promise<void> {
+  const queue = waiting.get(db) ?? [];
+  waiting.delete(db);
+  const raw = sqliteHandle(db)!;
+  const outcomes: ({ ok: ChangeOutcome } | { error: unknown })[] = [];
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const change of queue) {
+        prepared(raw, 'savepoint round_change').run([]);
+        try {
+          outcomes.push({ ok: await runChange(db, trx, change) });
+          prepared(raw, 'release round_change').run([]);
+        } catch (error) {
+          prepared(raw, 'rollback to round_change').run([]);
+          prepared(raw, 'release round_change').run([]);
+          outcomes.push(
+            error instanceof ConflictRollback
+              ? { ok: { kind: 'conflict', conflicts: error.conflicts } }
+              : { error },
+          );
+        }
+      }
+    });
+  } catch (error) {
+    // The commit itself failed: nothing of the group is stored.
+    for (const change of queue) change.reject(error);
+    return;
+  }
+  queue.forEach((change, i) => {
+    const outcome = outcomes[i]!;
+    if ('ok' in outcome) change.resolve(outcome.ok);
+    else change.reject(outcome.error);
+  });
 }
 
 async function applyInTransaction(

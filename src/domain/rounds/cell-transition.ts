@@ -58,3 +58,12 @@ export function cellTransition(
     en: `the cell is ${state}; cannot ${action}${hint.en}`,
   };
 }
+
+/**
+ * Whether an action may still change a cell of a closed round: only approval, so that the review of values
+ * submitted before closing can finish; saving, submitting, returning and reopening wait for the round to be
+ * reopened.
+ */
+export function allowedInClosedRound(action: CellAction): boolean {
+  return action === 'approve';
+}

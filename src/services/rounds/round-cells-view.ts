@@ -6,7 +6,11 @@ import type { Comparator } from '../../domain/plan.js';
 import type { CellState, OwedCell } from '../../domain/rounds/round.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
 import { getPlan } from '../../store/plan-repository.js';
-import { listRoundCells, type StoredRoundCell, type StoredWarning } from '../../store/round-cell-repository.js';
+import {
+  listRoundCells,
+  type StoredRoundCell,
+  type StoredWarning,
+} from '../../store/round-cell-repository.js';
 import { listTargetLinks } from '../../store/target-link-repository.js';
 import { lineageOf, type RoundContext } from './round-context.js';
 

@@ -16,6 +16,9 @@ import { changeRoundCells } from '../../store/round-cell-changes.js';
 import type { StoredRoundCell } from '../../store/round-cell-repository.js';
 import { lineageOf, type RoundContext } from './round-context.js';
 
+/** Saves of up to this many rows read only the cells near them (one indexed query per row). */
+const NEAR_ROWS = 20;
+
 /** A row to save: a raw file row (or an API cell as one) and the version its writer saw. */
 export interface RoundRow {
   raw: RawObservationRow;
@@ -128,8 +131,14 @@ export async function saveRoundRows(
   const result = await changeRoundCells(
     db,
     round,
-    // A few cells: only their indicators' cells (the checks need no more); a bulk upload: the whole round, one scan.
-    rows.length <= 500 ? { indicatorCodes } : {},
+    // A few cells: the cells their checks compare them with (the same region's 女 / 男 / 合计, the same
+    // breakdown in the peer regions); a few hundred: their indicators' cells; a bulk upload: the whole round,
+    // one scan.
+    rows.length <= NEAR_ROWS
+      ? { near: { keys: valid.map((r) => r.observation), roundRegionCode: round.regionCode } }
+      : rows.length <= 500
+        ? { indicatorCodes }
+        : {},
     (roundCells) => {
       targets = [];
       warnings = [];

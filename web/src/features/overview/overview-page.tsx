@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attainmentOption } from '../../../../src/charts/attainment-option';
 import { statusDistributionOption } from '../../../../src/charts/status-distribution-option';
@@ -66,15 +66,28 @@ export default function OverviewPage() {
           {(o) => (
             <Space direction="vertical" size="middle" style={{ width: '100%' }}>
               <OverviewFigures overview={o} lang={lang} />
-              <Suspense fallback={null}>
+              <BelowTheFold>
                 <OverviewDetails overview={o} lang={lang} />
-              </Suspense>
+              </BelowTheFold>
             </Space>
           )}
         </PageState>
       )}
     </Space>
   );
+}
+
+/**
+ * What is below the fold, rendered once the figures are on screen and as a transition (React yields to input
+ * between its slices), so that it neither delays the figures nor blocks the page.
+ */
+function BelowTheFold({ children }: { children: ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => startTransition(() => setShown(true)), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
 
 /** The figures and the two charts: what the page is for, drawn first. */

@@ -51,14 +51,20 @@ for (const engine of ENGINES) {
     });
 
     const save = (
-      rows: { cell: StoredRoundCell; value: number; numerator?: number; denominator?: number }[],
+      rows: {
+        cell: StoredRoundCell;
+        value: number;
+        numerator?: number;
+        denominator?: number;
+        version?: number;
+      }[],
     ) => {
       now = new Date(now.getTime() + 1000);
       return saveRoundRows(
         h.db,
         SYSTEM,
         ctx,
-        rows.map(({ cell, value, numerator, denominator }, line) => ({
+        rows.map(({ cell, value, numerator, denominator, version }, line) => ({
           raw: {
             line,
             cells: {
@@ -72,6 +78,7 @@ for (const engine of ENGINES) {
               denominator: denominator === undefined ? '' : String(denominator),
             },
           },
+          ...(version === undefined ? {} : { version }),
         })),
         { source: 'api', now, locate },
       );
@@ -143,6 +150,32 @@ for (const engine of ENGINES) {
       await save(others.map((cell, i) => ({ cell, value: 10 + (i % 3) })));
       const result = await save([{ cell: odd!, value: 5000 }]);
       expect(result.warnings.map((w) => w.check)).toEqual(['outlier']);
+    });
+
+    it('saves arriving together: each stands or falls alone, and a second save of the same version is refused', async () => {
+      const [a, b] = cells.filter(
+        (c) => c.indicatorCode === MMR && c.regionCode === '340800' && c.observation === null,
+      );
+      const history = async () =>
+        (await h.db.selectFrom('observation_history').select('cell_id').execute()).map((r) => r.cell_id);
+      const before = (await history()).length;
+      const outcomes = await Promise.allSettled([
+        save([{ cell: a!, value: 12, version: 0 }]),
+        save([{ cell: b!, value: -1, version: 0 }]), // out of range: refused on its own
+        save([{ cell: a!, value: 13, version: 0 }]), // the version the first save replaced: a conflict
+        save([{ cell: b!, value: 14, version: 0 }]),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+      const reasons = outcomes.map((o) =>
+        o.status === 'rejected' && isHalfskyError(o.reason) ? o.reason.code : null,
+      );
+      expect(reasons).toEqual([null, 'ROUND_CELLS_INVALID', 'OBSERVATION_CONFLICT', null]);
+      const stored = await listRoundCells(h.db, ctx.round, { ids: [a!.id, b!.id] });
+      expect(stored.map((c) => [c.id, c.observation?.value, c.observation?.version])).toEqual([
+        [a!.id, 12, 1],
+        [b!.id, 14, 1],
+      ]);
+      expect((await history()).length).toBe(before + 2);
     });
   });
 }

@@ -6,8 +6,9 @@ import { startWebServer, type WebServer } from './support/web-server.js';
 
 /**
  * Plan import through the browser, in a real Chromium against a real server with the demo: the plan owner
- * uploads a document, sees the parse beside its source text, corrects a target, adds one and deletes another
- * (an incomplete new target refused at its fields first), saves, and the plan is in the plan browser.
+ * uploads a document, sees the parse beside its source text, corrects a target, adds one under a goal it adds
+ * and deletes another (incomplete, they are refused at their fields first), saves, and the plan is in the plan
+ * browser.
  */
 let server: WebServer;
 let browser: Browser;
@@ -61,6 +62,10 @@ describe('plan import in the browser', () => {
     expect(await rows.count()).toBe(3);
     await page.getByTestId('add-target').first().click();
     await expect.poll(() => rows.count()).toBe(4);
+    // And a third goal for it.
+    await page.getByTestId('add-goal').first().click();
+    const goalText = page.getByRole('textbox', { name: '目标 3的内容' });
+    await goalText.waitFor();
     await page.getByRole('button', { name: /删除目标值：.*预期寿命/ }).click();
     await expect.poll(() => rows.count()).toBe(3);
     expect(await page.getByRole('button', { name: /删除目标值：.*预期寿命/ }).count()).toBe(0);
@@ -73,13 +78,18 @@ describe('plan import in the browser', () => {
     const added = rows.filter({ has: page.getByPlaceholder('指标名称') });
     await expect.poll(() => added.textContent()).toContain('指标不能为空');
     expect(await added.textContent()).toContain('需要填写数值');
+    expect(await page.getByText('内容不能为空').count()).toBe(1);
     expect(await page.getByTestId('plan-import-error').textContent()).toContain('请先更正');
     expect(posted).toBe(0);
     await added.getByPlaceholder('指标名称').fill('宫颈癌筛查率');
     await added.getByRole('spinbutton').first().fill('80');
     await added.getByRole('textbox', { name: '单位' }).fill('%');
+    await goalText.fill('宫颈癌筛查率达到80%以上。');
+    await added.getByRole('combobox', { name: '所属条目' }).click();
+    await page.locator('.ant-select-item-option[title="所属条目：目标 3"]').click();
     // The problems follow the edits: none left.
     await expect.poll(() => added.textContent()).not.toContain('指标不能为空');
+    expect(await page.getByText('内容不能为空').count()).toBe(0);
     expect(await page.getByTestId('plan-import-error').count()).toBe(0);
     const violations = await seriousViolations(page);
     expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -101,13 +111,24 @@ describe('plan import in the browser', () => {
     const plan = (await (
       await page.request.get(`${server.url}/api/plans/${encodeURIComponent(id)}`)
     ).json()) as {
-      targets: { area: string; indicator: string; value: number | null; unit: string | null; year: number }[];
+      areas: { code: string; goals: { number: number; text: string }[] }[];
+      targets: {
+        area: string;
+        section: string;
+        item: number;
+        indicator: string;
+        value: number | null;
+        unit: string | null;
+        year: number;
+      }[];
     };
     expect(plan.targets[0]!.value).toBe(10);
     expect(plan.targets.map((t) => t.indicator)).not.toContainEqual(expect.stringContaining('预期寿命'));
     expect(plan.targets).toContainEqual(
       expect.objectContaining({
         area: 'health',
+        section: 'goal',
+        item: 3,
         indicator: '宫颈癌筛查率',
         value: 80,
         unit: '%',
@@ -115,6 +136,10 @@ describe('plan import in the browser', () => {
       }),
     );
     expect(plan.targets).toHaveLength(3);
+    expect(plan.areas.find((a) => a.code === 'health')!.goals.at(-1)).toMatchObject({
+      number: 3,
+      text: '宫颈癌筛查率达到80%以上。',
+    });
     // The plan browser shows the added target (a sentence saying it was added by hand) and not the deleted one.
     await page.getByRole('button', { name: /妇女与健康/ }).click();
     const targets = page.getByTestId('plan-targets').first().locator('tbody tr.ant-table-row');
@@ -122,6 +147,7 @@ describe('plan import in the browser', () => {
     expect(await targets.filter({ hasText: '宫颈癌筛查率' }).textContent()).toContain('导入时手工添加');
     expect(await targets.count()).toBe(2);
     expect(await targets.filter({ hasText: '预期寿命' }).count()).toBe(0);
+    expect(await page.getByText('宫颈癌筛查率达到80%以上。').count()).toBeGreaterThan(0);
     await context.close();
   }, 180_000);
 });

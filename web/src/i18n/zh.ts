@@ -369,6 +369,16 @@ export const zh = {
     newTarget: '新目标值',
     indicatorPlaceholder: '指标名称',
     fix: '请先更正标出的字段',
+    addGoal: '添加主要目标',
+    addGoalTo: '在“{{area}}”中添加主要目标',
+    addMeasure: '添加策略措施',
+    addMeasureTo: '在“{{area}}”中添加策略措施',
+    deleteItem: '删除{{item}}',
+    deleteItemConfirm: '删除{{item}}及其 {{count}} 个目标值？',
+    delete: '删除',
+    itemText: '{{item}}的内容',
+    itemTextPlaceholder: '{{item}}的内容（必填）',
+    itemTextRequired: '内容不能为空',
   },
 };
 

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanItem } from '../../api/types';
 import { COMPARATORS, type Comparator } from '../../../../src/domain/plan';
@@ -7,8 +7,12 @@ import {
   isAdded,
   itemKeys,
   itemPath,
+  targetsOfItem,
   withDepartments,
+  withItemText,
+  withNewItem,
   withNewTarget,
+  withoutItem,
   withoutTarget,
   withTarget,
   type FieldErrors,
@@ -20,13 +24,13 @@ interface Props {
   errors: FieldErrors;
   selected: number | null;
   onSelect: (index: number) => void;
-  /** A changed plan; `structural` when targets were added or removed (field errors by index are then stale). */
+  /** A changed plan; `structural` when items were added or removed (field errors by index are then stale). */
   onChange: (plan: ParsedPlan, structural?: boolean) => void;
 }
 
 /**
- * Areas → goals and measures with their departments (editable) → targets (editable, added, deleted), errors
- * at their fields.
+ * Areas → goals and measures with their departments (editable; added with their text, deleted with their
+ * targets) → targets (editable, added, deleted), errors at their fields.
  */
 export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }: Props) {
   const { t } = useTranslation();
@@ -34,18 +38,60 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
     errors[field] ? <Typography.Text type="danger">{errors[field]}</Typography.Text> : null;
   const status = (field: string) => (errors[field] ? 'error' : undefined);
 
-  const item = (x: PlanItem & { id: string }) => {
+  const item = (section: 'goal' | 'measure') => (x: PlanItem & { id: string }) => {
     const path = itemPath(plan, x.id) ?? x.id;
+    const name = t(section === 'goal' ? 'planImport.goalN' : 'planImport.measureN', { n: x.number });
+    const targets = targetsOfItem(plan, x.id);
+    const remove = (
+      <Button
+        size="small"
+        type="text"
+        danger
+        icon={<DeleteOutlined />}
+        aria-label={t('planImport.deleteItem', { item: name })}
+        data-testid="delete-item"
+        onClick={targets > 0 ? undefined : () => onChange(withoutItem(plan, x.id), true)}
+      />
+    );
     return (
       <div key={x.id} style={{ marginBottom: 8 }}>
-        <Typography.Text>
-          {x.number}. {x.title ?? x.text}
-        </Typography.Text>
+        <div style={{ display: 'flex', alignItems: 'flex-start', gap: 4 }}>
+          {isAdded(x) ? (
+            <div style={{ flex: 1 }}>
+              <Input.TextArea
+                autoSize
+                aria-label={t('planImport.itemText', { item: name })}
+                placeholder={t('planImport.itemTextPlaceholder', { item: name })}
+                value={x.text}
+                status={status(`${path}.text`)}
+                onChange={(e) => onChange(withItemText(plan, x.id, e.target.value))}
+              />
+              {error(`${path}.text`)}
+            </div>
+          ) : (
+            <Typography.Text style={{ flex: 1 }}>
+              {x.number}. {x.title ?? x.text}
+            </Typography.Text>
+          )}
+          {targets > 0 ? (
+            <Popconfirm
+              title={t('planImport.deleteItemConfirm', { item: name, count: targets })}
+              okText={t('planImport.delete')}
+              cancelText={t('users.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => onChange(withoutItem(plan, x.id), true)}
+            >
+              {remove}
+            </Popconfirm>
+          ) : (
+            remove
+          )}
+        </div>
         <Select
           mode="tags"
           size="small"
           style={{ width: '100%', marginTop: 4 }}
-          aria-label={`${t('planImport.departments')} ${x.number}`}
+          aria-label={`${name} ${t('planImport.departments')}`}
           placeholder={t('planImport.departmentsPlaceholder')}
           value={x.responsibility.departments}
           status={status(`${path}.departments`)}
@@ -85,9 +131,29 @@ export function ParsedPlanEditor({ plan, errors, selected, onSelect, onChange }:
               {area.name}
             </Typography.Title>
             {area.goals.length > 0 && <Tag>{t('plans.goals')}</Tag>}
-            {area.goals.map(item)}
+            {area.goals.map(item('goal'))}
             {area.measures.length > 0 && <Tag>{t('plans.measures')}</Tag>}
-            {area.measures.map(item)}
+            {area.measures.map(item('measure'))}
+            <Space wrap style={{ marginBottom: 8 }}>
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                data-testid="add-goal"
+                aria-label={t('planImport.addGoalTo', { area: area.name })}
+                onClick={() => onChange(withNewItem(plan, area.code, 'goal'), true)}
+              >
+                {t('planImport.addGoal')}
+              </Button>
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                data-testid="add-measure"
+                aria-label={t('planImport.addMeasureTo', { area: area.name })}
+                onClick={() => onChange(withNewItem(plan, area.code, 'measure'), true)}
+              >
+                {t('planImport.addMeasure')}
+              </Button>
+            </Space>
             <Table
               size="small"
               rowKey={(r) => r.target.id}

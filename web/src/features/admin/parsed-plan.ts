@@ -119,3 +119,76 @@ export function planToSave(plan: ParsedPlan): ParsedPlan {
     ),
   };
 }
+
+type Item = PlanItem & { id: string };
+
+/** Where an item sits: its area and section, for the targets that name it by number. */
+function itemPlace(plan: ParsedPlan, id: string): { area: string; section: Section; number: number } | null {
+  for (const area of plan.areas) {
+    const goal = area.goals.find((x) => x.id === id);
+    if (goal) return { area: area.code, section: 'goal', number: goal.number };
+    const measure = area.measures.find((x) => x.id === id);
+    if (measure) return { area: area.code, section: 'measure', number: measure.number };
+  }
+  return null;
+}
+
+/** How many targets an item has. */
+export function targetsOfItem(plan: ParsedPlan, id: string): number {
+  const at = itemPlace(plan, id);
+  return at
+    ? plan.targets.filter((t) => t.area === at.area && t.section === at.section && t.item === at.number)
+        .length
+    : 0;
+}
+
+/** The plan with a new, empty goal or measure at the end of an area's list, numbered after the last. */
+export function withNewItem(plan: ParsedPlan, areaCode: string, section: 'goal' | 'measure'): ParsedPlan {
+  const list = section === 'goal' ? 'goals' : 'measures';
+  return {
+    ...plan,
+    areas: plan.areas.map((a) => {
+      if (a.code !== areaCode) return a;
+      const number = Math.max(0, ...a[list].map((x) => x.number)) + 1;
+      const item: Item = {
+        id: `added-item-${++added}`,
+        number,
+        title: null,
+        text: '',
+        responsibility: { departments: [], raw: null },
+      };
+      return { ...a, [list]: [...a[list], item] };
+    }),
+  };
+}
+
+/** The plan without a goal or measure and without the targets under it. */
+export function withoutItem(plan: ParsedPlan, id: string): ParsedPlan {
+  const at = itemPlace(plan, id);
+  const drop = (xs: Item[]) => xs.filter((x) => x.id !== id);
+  return {
+    ...plan,
+    areas: plan.areas.map((a) => ({ ...a, goals: drop(a.goals), measures: drop(a.measures) })),
+    targets: at
+      ? plan.targets.filter((t) => !(t.area === at.area && t.section === at.section && t.item === at.number))
+      : plan.targets,
+  };
+}
+
+/** The plan with the text of a goal or measure added by hand. */
+export function withItemText(plan: ParsedPlan, id: string, text: string): ParsedPlan {
+  const set = (x: Item): Item => (x.id === id ? { ...x, text } : x);
+  return {
+    ...plan,
+    areas: plan.areas.map((a) => ({ ...a, goals: a.goals.map(set), measures: a.measures.map(set) })),
+  };
+}
+
+/** Goals and measures added by hand without a text, by field (`areas.0.goals.2.text`). */
+export function emptyAddedItems(plan: ParsedPlan): string[] {
+  return plan.areas.flatMap((area, a) =>
+    (['goals', 'measures'] as const).flatMap((list) =>
+      area[list].flatMap((x, i) => (isAdded(x) && !x.text.trim() ? [`areas.${a}.${list}.${i}.text`] : [])),
+    ),
+  );
+}

@@ -7,7 +7,13 @@ import type { PlanSummary } from '../../api/types';
 import type { Plan } from '../../../../src/domain/plan';
 import { validatePlan } from '../../../../src/domain/validate-plan';
 import { ParsedPlanEditor } from './parsed-plan-editor';
-import { planToSave, type FieldErrors, type ParsedPlan, type ParseResult } from './parsed-plan';
+import {
+  emptyAddedItems,
+  planToSave,
+  type FieldErrors,
+  type ParsedPlan,
+  type ParseResult,
+} from './parsed-plan';
 import { SourceText } from './source-text';
 
 /** Plan import through the browser: upload a document, check the parse beside its source text, correct, save. */
@@ -50,13 +56,16 @@ export function PlanImport({ onSaved }: { onSaved: () => void }) {
   };
 
   // The server's own checks (src/domain/validate-plan), run here first: problems shown at their fields at once.
-  const check = (plan: ParsedPlan): FieldErrors =>
-    Object.fromEntries(
+  // A goal or measure added by hand needs its text too.
+  const check = (plan: ParsedPlan): FieldErrors => ({
+    ...Object.fromEntries(
       validatePlan(planToSave(plan) as unknown as Plan).map((p) => [
         p.field,
         i18n.language === 'en' ? p.en : p.zh,
       ]),
-    );
+    ),
+    ...Object.fromEntries(emptyAddedItems(plan).map((field) => [field, t('planImport.itemTextRequired')])),
+  });
 
   const edit = (plan: ParsedPlan, structural = false) => {
     if (!parsed) return;

@@ -99,6 +99,8 @@ async function bigRound(db: Awaited<ReturnType<typeof openDatabase>>, count: num
       status: 'open',
       openedBy: 'bench',
       openedAt: new Date().toISOString(),
+      closedAt: null,
+      closedBy: null,
     },
     owed.map((c) => ({ ...c, state: 'owed' as const })),
   );

@@ -8,7 +8,9 @@ import { alertIn, ensureAlerts } from './evaluation-access-support.js';
 import { publicPlanYear } from '../src/services/publication/public-results.js';
 import { publishYear } from '../src/store/publication-repository.js';
 import { openApiHarness, PASSWORD, type ApiHarness, type Session } from './support/api-harness.js';
-import { ensureRounds, findCell, submittedCell } from './support/round-fixture.js';
+import { closeRound } from '../src/services/rounds/close-round.js';
+import { loadRound } from '../src/services/rounds/round-context.js';
+import { ensureRounds, findCell, openRounds, submittedCell, SYSTEM } from './support/round-fixture.js';
 import { samplePlan } from './support/sample-plan.js';
 
 /**
@@ -373,6 +375,34 @@ CASES['POST /api/rounds'] = {
   },
 };
 CASES['GET /api/rounds/:id'] = roundCase('');
+/** A fresh 安庆 round (its own year) for the close and reopen cases, closed when asked. */
+let closeYear = 2100;
+const freshRound = async (h: ApiHarness, closed: boolean) => {
+  await ensureRounds(h);
+  const [round] = await openRounds(h.test.db, ['anqing'], closeYear--);
+  if (closed) await closeRound(h.test.db, SYSTEM, await loadRound(h.test.db, SYSTEM, round!.id), new Date());
+  return round!.id;
+};
+CASES['POST /api/rounds/:id/close'] = {
+  inScope: async (h) => ({ method: 'POST', url: `/api/rounds/${await freshRound(h, false)}/close` }),
+  outOfScope: () => ({ method: 'POST', url: '/api/rounds/qingyuan-2024/close' }),
+  outcome: 'hidden',
+  missing: { method: 'POST', url: '/api/rounds/nowhere-2024/close' },
+};
+CASES['POST /api/rounds/:id/reopen'] = {
+  inScope: async (h) => ({
+    method: 'POST',
+    url: `/api/rounds/${await freshRound(h, true)}/reopen`,
+    payload: { reason: '补报数据' },
+  }),
+  outOfScope: () => ({
+    method: 'POST',
+    url: '/api/rounds/qingyuan-2024/reopen',
+    payload: { reason: '补报数据' },
+  }),
+  outcome: 'hidden',
+  missing: { method: 'POST', url: '/api/rounds/nowhere-2024/reopen', payload: { reason: '补报数据' } },
+};
 CASES['GET /api/rounds/:id/cells'] = roundCase('/cells');
 CASES['GET /api/rounds/:id/roll-up'] = roundCase('/roll-up');
 CASES['GET /api/rounds/:id/template'] = roundCase('/template?department=%E5%8D%AB%E5%81%A5%E5%B1%80');

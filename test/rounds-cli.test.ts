@@ -5,12 +5,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT, runCliInProcess } from './support/run-cli-in-process.js';
 
-describe('CLI: round open, status, template', () => {
+describe('CLI: round open, status, template, close, reopen', () => {
   const dir = mkdtempSync(join(tmpdir(), 'halfsky-round-cli-'));
   const env = { HALFSKY_DATA_DIR: dir };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('opens a round of an imported plan, reports its progress and writes a department template', async () => {
+  it('opens a round of an imported plan, reports its progress, writes a department template, closes and reopens it', async () => {
     const imported = await runCliInProcess(
       ['plan', 'import', join(PACKAGE_ROOT, 'data/plans/anqing.txt'), '--id', 'anqing'],
       env,
@@ -48,6 +48,19 @@ describe('CLI: round open, status, template', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets[0]!.rowCount).toBeGreaterThan(10);
+
+    const closed = await runCliInProcess(['round', 'close', 'anqing-2024'], env);
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(closed.stdout).toContain('已关闭');
+    expect((await runCliInProcess(['round', 'status', 'anqing-2024'], env)).stdout).toContain('已关闭');
+    const twice = await runCliInProcess(['round', 'close', 'anqing-2024'], env);
+    expect(twice.code).toBe(1);
+    const noReason = await runCliInProcess(['round', 'reopen', 'anqing-2024', '--reason', ' '], env);
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toContain('原因');
+    const reopened = await runCliInProcess(['round', 'reopen', 'anqing-2024', '--reason', '补报'], env);
+    expect(reopened.code, reopened.stderr).toBe(0);
+    expect((await runCliInProcess(['round', 'status', 'anqing-2024'], env)).stdout).toContain('填报中');
 
     const missing = await runCliInProcess(['round', 'status', 'nowhere-2024'], env);
     expect(missing.code).toBe(1);

@@ -40,6 +40,8 @@ for (const engine of ENGINES) {
           status: 'open',
           openedBy: null,
           openedAt: now.toISOString(),
+          closedAt: null,
+          closedBy: null,
         },
         owed.map((c) => ({ ...c, state: 'owed' as const })),
       );

@@ -181,6 +181,21 @@ export async function runCli(argv: string[], options: RunCliOptions): Promise<nu
       run(async () => (await import('./commands/round-status.js')).roundStatusCommand(context(), id, opts))(),
     );
   round
+    .command('close')
+    .description('关闭填报轮次（数据仍可查看）/ close a round (its data stays readable)')
+    .argument('<id>', '轮次标识 / round id')
+    .action((id: string) =>
+      run(async () => (await import('./commands/round-close.js')).roundClose(context(), id))(),
+    );
+  round
+    .command('reopen')
+    .description('重新开放已关闭的轮次 / reopen a closed round')
+    .argument('<id>', '轮次标识 / round id')
+    .requiredOption('--reason <text>', '原因 / why')
+    .action((id: string, opts: { reason: string }) =>
+      run(async () => (await import('./commands/round-close.js')).roundReopen(context(), id, opts))(),
+    );
+  round
     .command('template')
     .description('生成部门填报模板（Excel）/ write a department’s Excel template')
     .argument('<id>', '轮次标识 / round id')

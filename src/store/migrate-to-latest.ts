@@ -9,6 +9,7 @@ import * as rounds from './migrations/0007-rounds.js';
 import * as publication from './migrations/0008-publication.js';
 import * as observationChecks from './migrations/0009-observation-checks.js';
 import * as responsibilityEdits from './migrations/0010-responsibility-edits.js';
+import * as roundClosing from './migrations/0011-round-closing.js';
 import * as evaluationChanges from './migrations/0012-evaluation-changes.js';
 
 /** Every migration, in order. Kept in code (not read from a folder) so the compiled CLI needs no file lookup. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-publication': publication,
   '0009-observation-checks': observationChecks,
   '0010-responsibility-edits': responsibilityEdits,
+  '0011-round-closing': roundClosing,
   '0012-evaluation-changes': evaluationChanges,
 };
 
@@ -31,6 +33,8 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
+    // 0011 and 0012 were written in parallel: a database that ran 0012 first still gets 0011.
+    allowUnorderedMigrations: true,
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -1,5 +1,7 @@
-import type { OwedCell, CellState, Round, RoundStatus } from '../domain/rounds/round.js';
-import type { HalfskyDatabase } from './create-database.js';
+import { PostgresAdapter, sql } from 'kysely';
+import type { OwedCell, CellState, Round, RoundStatus, RoundStatusChange } from '../domain/rounds/round.js';
+import { sqliteHandle, type HalfskyDatabase } from './create-database.js';
+import { prepared } from './round-statements.js';
 import { inChunks } from './in-chunks.js';
 import { idMaker } from './round-row-ids.js';
 import type { RoundCellRow } from './round-tables.js';
@@ -65,11 +67,17 @@ function rowToRound(r: Database['rounds']): Round {
     status: r.status as RoundStatus,
     openedBy: r.opened_by,
     openedAt: r.opened_at,
+    closedAt: r.closed_at ?? null,
+    closedBy: r.closed_by ?? null,
   };
 }
 
+/** A round as stored now (every request about a round starts here: on SQLite a prepared statement). */
 export async function getRound(db: HalfskyDatabase, id: string): Promise<Round | null> {
-  const row = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+  const raw = sqliteHandle(db);
+  const row = raw
+    ? (prepared(raw, 'select * from rounds where id = ?').get(id) as Database['rounds'] | undefined)
+    : await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? rowToRound(row) : null;
 }
 
@@ -89,6 +97,60 @@ export async function listRounds(db: HalfskyDatabase): Promise<Round[]> {
   return rows.map(rowToRound);
 }
 
-export async function setRoundStatus(db: HalfskyDatabase, id: string, status: RoundStatus): Promise<void> {
-  await db.updateTable('rounds').set({ status }).where('id', '=', id).execute();
+/**
+ * Closes or reopens a round, in one transaction with the record of the change (who, when, why): on
+ * PostgreSQL under the round's advisory lock, which every change of its cells takes too, so no save runs
+ * half before and half after. Returns false, changing nothing, when the round already has that status.
+ */
+export async function changeRoundStatus(
+  db: HalfskyDatabase,
+  id: string,
+  change: { status: RoundStatus; reason: string | null; userId: string; at: Date },
+): Promise<boolean> {
+  const at = change.at.toISOString();
+  return db.transaction().execute(async (trx) => {
+    if (trx.getExecutor().adapter instanceof PostgresAdapter)
+      await sql`select pg_advisory_xact_lock(hashtext(${id}))`.execute(trx);
+    const current = await trx.selectFrom('rounds').select('status').where('id', '=', id).executeTakeFirst();
+    if (!current || current.status === change.status) return false;
+    const closing = change.status === 'closed';
+    await trx
+      .updateTable('rounds')
+      .set({
+        status: change.status,
+        closed_at: closing ? at : null,
+        closed_by: closing ? change.userId : null,
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .insertInto('round_status_changes')
+      .values({
+        id: idMaker()(),
+        round_id: id,
+        status: change.status,
+        reason: change.reason,
+        user_id: change.userId,
+        at,
+      })
+      .execute();
+    return true;
+  });
+}
+
+/** A round's closings and reopenings, oldest first. */
+export async function listRoundStatusChanges(db: HalfskyDatabase, id: string): Promise<RoundStatusChange[]> {
+  const rows = await db
+    .selectFrom('round_status_changes')
+    .selectAll()
+    .where('round_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    status: r.status as RoundStatus,
+    reason: r.reason,
+    userId: r.user_id,
+    at: r.at,
+  }));
 }

@@ -3,6 +3,7 @@ export interface RoundTables {
   rounds: RoundRow;
   round_cells: RoundCellRow;
   observation_history: ObservationHistoryRow;
+  round_status_changes: RoundStatusChangeRow;
 }
 
 export interface RoundRow {
@@ -15,6 +16,19 @@ export interface RoundRow {
   status: string;
   opened_by: string | null;
   opened_at: string;
+  /** Migration 0011: when and by whom the round was last closed (null while open). */
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+/** A round closed or reopened, with the reason (migration 0011). */
+export interface RoundStatusChangeRow {
+  id: string;
+  round_id: string;
+  status: string;
+  reason: string | null;
+  user_id: string | null;
+  at: string;
 }
 
 /** A cell owed in a round, with its review state; the value is the observation of the round's year. */

@@ -22,6 +22,8 @@ export async function roundStatusCommand(
       return 0;
     }
     const zh = ctx.lang === 'zh';
+    const closed = round.round.status === 'closed';
+    const status = zh ? (closed ? '已关闭' : '填报中') : closed ? 'closed' : 'open';
     const head = zh
       ? ['部门', '应报', '已填', '已报送', '已审核', '退回', '逾期', '完整率', '及时率']
       : ['department', 'owed', 'entered', 'submitted', 'approved', 'returned', 'late', 'complete', 'timely'];
@@ -39,7 +41,7 @@ export async function roundStatusCommand(
       ],
     );
     ctx.io.stdout.write(
-      `${round.round.id}（${round.round.year}，${zh ? '截止' : 'deadline'} ${round.round.deadline}）\n${formatTable(
+      `${round.round.id}（${round.round.year}，${zh ? '截止' : 'deadline'} ${round.round.deadline}，${status}）\n${formatTable(
         head.map((header) => ({ header })),
         rows,
       )}\n`,

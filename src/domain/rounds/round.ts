@@ -19,6 +19,17 @@ export interface Round {
   status: RoundStatus;
   openedBy: string | null;
   openedAt: string;
+  /** When and by whom the round was closed; null while it is open. */
+  closedAt: string | null;
+  closedBy: string | null;
+}
+
+/** A round closed or reopened: by whom, when and why (a reopening needs a reason). */
+export interface RoundStatusChange {
+  status: RoundStatus;
+  reason: string | null;
+  userId: string | null;
+  at: string;
 }
 
 /**

@@ -70,3 +70,9 @@ export const UPLOAD_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'text/csv',
 ];
+export const ReopenBody = Type.Object(
+  {
+    reason: Type.String({ minLength: 1, maxLength: 500, description: '重新开放的原因 / why it is reopened' }),
+  },
+  { additionalProperties: false },
+);

@@ -3,22 +3,23 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config/load-config.js';
 import { can } from '../../domain/access/can.js';
 import { lineageOf, loadRound, roundTree } from '../../services/rounds/round-context.js';
+import { closeRound, reopenRound } from '../../services/rounds/close-round.js';
 import { openRound } from '../../services/rounds/open-round.js';
 import { roundStatus } from '../../services/rounds/round-status.js';
 import { listRoundCells } from '../../store/round-cell-repository.js';
-import { listRounds } from '../../store/round-repository.js';
+import { listRounds, listRoundStatusChanges } from '../../store/round-repository.js';
 import type { ResolvedDeps } from '../app-deps.js';
 import { requestLang } from '../request-lang.js';
 import { ERROR_RESPONSES } from '../schemas/error-schema.js';
-import { RoundProgressSchema, RoundSchema } from '../schemas/round-schema.js';
+import { RoundProgressSchema, RoundSchema, RoundStatusChangeSchema } from '../schemas/round-schema.js';
 import { roundCellRoutes } from './round-cell-routes.js';
 import { roundFileRoutes } from './round-file-routes.js';
-import { IdParams, OpenBody } from './round-route-schemas.js';
+import { IdParams, OpenBody, ReopenBody } from './round-route-schemas.js';
 import { ROUND_TAGS, roundRoute } from './round-route.js';
 
 /**
- * Reporting rounds (docs/data-collection.md): open a round (round:manage), list and read rounds with their
- * progress; the cells (round-cell-routes.ts) and the Excel template and uploads (round-file-routes.ts).
+ * Reporting rounds (docs/data-collection.md): open, close and reopen a round (round:manage), list and read
+ * rounds with their progress; the cells (round-cell-routes.ts) and the Excel template and uploads (round-file-routes.ts).
  * A round outside the user's scope is 404.
  */
 export function roundRoutes(app: FastifyInstance, config: Config, deps: ResolvedDeps): void {
@@ -76,7 +77,13 @@ export function roundRoutes(app: FastifyInstance, config: Config, deps: Resolved
         summary: '轮次及完成情况（应报、已填、已报送、已审核、逾期）和催报名单 / a round with its progress',
         params: IdParams,
         response: {
-          200: Type.Object({ round: RoundSchema, progress: RoundProgressSchema }),
+          200: Type.Object({
+            round: RoundSchema,
+            progress: RoundProgressSchema,
+            statusChanges: Type.Array(RoundStatusChangeSchema, {
+              description: 'every closing and reopening, oldest first',
+            }),
+          }),
           ...ERROR_RESPONSES,
         },
       },
@@ -86,6 +93,7 @@ export function roundRoutes(app: FastifyInstance, config: Config, deps: Resolved
       const en = requestLang(request, config.lang) === 'en';
       return {
         round: ctx.round,
+        statusChanges: await listRoundStatusChanges(deps.db, ctx.round.id),
         progress: {
           ...progress,
           byRegion: progress.byRegion.map((r) => ({
@@ -104,6 +112,42 @@ export function roundRoutes(app: FastifyInstance, config: Config, deps: Resolved
         },
       };
     },
+  );
+
+  roundRoute<{ Params: Static<typeof IdParams> }>(
+    app,
+    deps,
+    {
+      method: 'POST',
+      url: '/api/rounds/:id/close',
+      access: 'round:manage',
+      schema: {
+        summary:
+          '关闭填报轮次（监测组）：此后不能再保存、报送或上传，数据仍可查看 / close a round: nothing more can be saved, submitted or uploaded',
+        params: IdParams,
+        response: { 200: Type.Object({ round: RoundSchema }), ...ERROR_RESPONSES },
+      },
+    },
+    async (ctx, request) => ({ round: await closeRound(deps.db, request.auth!.user, ctx, deps.now()) }),
+  );
+
+  roundRoute<{ Params: Static<typeof IdParams>; Body: Static<typeof ReopenBody> }>(
+    app,
+    deps,
+    {
+      method: 'POST',
+      url: '/api/rounds/:id/reopen',
+      access: 'round:manage',
+      schema: {
+        summary: '重新开放已关闭的轮次（监测组，须填原因）/ reopen a closed round, with a reason',
+        params: IdParams,
+        body: ReopenBody,
+        response: { 200: Type.Object({ round: RoundSchema }), ...ERROR_RESPONSES },
+      },
+    },
+    async (ctx, request) => ({
+      round: await reopenRound(deps.db, request.auth!.user, ctx, request.body.reason, deps.now()),
+    }),
   );
 
   roundCellRoutes(app, config, deps);

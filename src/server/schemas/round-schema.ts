@@ -18,9 +18,23 @@ export const RoundSchema = Type.Object({
   year: Type.Integer(),
   regionCode: Type.String(),
   deadline: Type.String({ format: 'date' }),
-  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')], {
+    description:
+      'open 填报中 | closed 已关闭 (nothing can be saved, submitted or uploaded; all stays readable)',
+  }),
   openedBy: Nullable(Type.String()),
   openedAt: Type.String({ format: 'date-time' }),
+  closedAt: Nullable(Type.String({ format: 'date-time' })),
+  closedBy: Nullable(Type.String()),
+});
+
+export const RoundStatusChangeSchema = Type.Object({
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')], {
+    description: 'closed: the round was closed; open: it was reopened (with the reason)',
+  }),
+  reason: Nullable(Type.String()),
+  userId: Nullable(Type.String()),
+  at: Type.String({ format: 'date-time' }),
 });
 
 const Warning = Type.Object({ check: Type.String(), zh: Type.String(), en: Type.String() });

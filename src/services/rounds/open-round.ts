@@ -92,6 +92,8 @@ export async function openRound(
     status: 'open',
     openedBy: user.id,
     openedAt: now.toISOString(),
+    closedAt: null,
+    closedBy: null,
   };
   await insertRound(
     db,

@@ -5,7 +5,7 @@ import { cellTransition, type CellAction } from '../../domain/rounds/cell-transi
 import type { HalfskyDatabase } from '../../store/create-database.js';
 import { applyCellChanges } from '../../store/round-cell-changes.js';
 import { listRoundCells } from '../../store/round-cell-repository.js';
-import { lineageOf, type RoundContext } from './round-context.js';
+import { assertRoundOpenFor, lineageOf, type RoundContext } from './round-context.js';
 import { cellLabel } from './save-round-cells.js';
 
 export interface ReviewDecision {
@@ -27,6 +27,10 @@ export async function reviewRoundCells(
   decisions: readonly ReviewDecision[],
   now: Date,
 ): Promise<{ approved: number; returned: number; reopened: number }> {
+  assertRoundOpenFor(
+    round,
+    decisions.map((d) => d.decision),
+  );
   const cells = new Map(
     (await listRoundCells(db, round, { ids: decisions.map((d) => d.cellId) })).map((c) => [c.id, c]),
   );

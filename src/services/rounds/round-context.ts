@@ -2,6 +2,7 @@ import type { AccessUser } from '../../domain/access/access-user.js';
 import { can, roleAllows } from '../../domain/access/can.js';
 import type { Action } from '../../domain/access/action.js';
 import { HalfskyError } from '../../domain/errors.js';
+import { allowedInClosedRound, type CellAction } from '../../domain/rounds/cell-transition.js';
 import type { Round } from '../../domain/rounds/round.js';
 import type { RegionTree } from '../../domain/regions/region-tree.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
@@ -36,7 +37,8 @@ export async function loadRound(
   id: string,
   action: Action = 'observation:read',
 ): Promise<RoundContext> {
-  const round = await cachedRound(db, id);
+  // Read on every request (a prepared statement on SQLite): the status changes when the round is closed.
+  const round = await getRound(db, id);
   if (!round) throw new HalfskyError('ROUND_NOT_FOUND', { id });
   const tree = roundTree(round.regionCode);
   // A county office sees the round of its city for its own county's cells: scope by any cell region.
@@ -55,18 +57,11 @@ export function canSeeRegion(user: AccessUser, tree: RegionTree, regionCode: str
   return can(user, 'observation:read', { regionLineage: lineageOf(tree, regionCode) });
 }
 
-const rounds = new WeakMap<HalfskyDatabase, Map<string, Round>>();
-
 /**
- * A round by id, read once per database per process: a round's plan, year, region and deadline never change
- * once opened (nothing updates them), and every save of a cell starts here.
+ * Refuses an action on a closed round before any work (ROUND_CLOSED): saving, submitting, uploading,
+ * returning and reopening values; approval may finish. The write transaction checks the stored status again.
  */
-async function cachedRound(db: HalfskyDatabase, id: string): Promise<Round | null> {
-  let cache = rounds.get(db);
-  if (!cache) rounds.set(db, (cache = new Map()));
-  const hit = cache.get(id);
-  if (hit) return hit;
-  const round = await getRound(db, id);
-  if (round) cache.set(id, round);
-  return round;
+export function assertRoundOpenFor(round: Round, actions: readonly CellAction[]): void {
+  if (round.status === 'closed' && (actions.length === 0 || actions.some((a) => !allowedInClosedRound(a))))
+    throw new HalfskyError('ROUND_CLOSED', { id: round.id });
 }

@@ -28,7 +28,7 @@ function targetText(t: CellTarget | null): string | null {
 /**
  * The Excel template of one department in a round: its owed cells (within the user's scope) with the
  * current values and versions, last year's values and the targets; editable only where the cell still is
- * (owed, draft, returned) and the user may write it. A reporter may only ask for its own departments.
+ * (owed, draft, returned), the round is open and the user may write it. A reporter may only ask for its own departments.
  */
 export async function roundTemplateFile(
   db: HalfskyDatabase,
@@ -52,6 +52,7 @@ export async function roundTemplateFile(
     cells.map((c) => {
       const indicator = findIndicator(c.indicatorCode)!;
       const writable =
+        round.status === 'open' &&
         (c.state === 'owed' || c.state === 'draft' || c.state === 'returned') &&
         can(user, 'observation:write', {
           regionLineage: lineageOf(tree, c.regionCode),

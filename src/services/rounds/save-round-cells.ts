@@ -14,7 +14,7 @@ import type { RegionTree } from '../../domain/regions/region-tree.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
 import { changeRoundCells } from '../../store/round-cell-changes.js';
 import type { StoredRoundCell } from '../../store/round-cell-repository.js';
-import { lineageOf, type RoundContext } from './round-context.js';
+import { assertRoundOpenFor, lineageOf, type RoundContext } from './round-context.js';
 
 /** Saves of up to this many rows read only the cells near them (one indexed query per row). */
 const NEAR_ROWS = 20;
@@ -97,6 +97,7 @@ export async function saveRoundRows(
     throw new HalfskyError(code, { cells: cells.join(', ') }, { fields });
   };
 
+  assertRoundOpenFor(round, ['save']);
   // 1. Each row on its own, as a file row of the round's year.
   const yearFields: ErrorField[] = [];
   const raws = rows.map(({ raw }) => {

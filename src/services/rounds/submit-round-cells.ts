@@ -4,7 +4,7 @@ import { HalfskyError } from '../../domain/errors.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
 import { applyCellChanges } from '../../store/round-cell-changes.js';
 import { listRoundCells } from '../../store/round-cell-repository.js';
-import { lineageOf, type RoundContext } from './round-context.js';
+import { assertRoundOpenFor, lineageOf, type RoundContext } from './round-context.js';
 
 export interface SubmitScope {
   /** Submit this department's cells; default: every department the user may write for. */
@@ -25,6 +25,7 @@ export async function submitRoundCells(
   scope: SubmitScope,
   now: Date,
 ): Promise<{ submitted: number; missing: number }> {
+  assertRoundOpenFor(round, ['submit']);
   if (
     scope.department !== undefined &&
     user.role === 'reporter' &&

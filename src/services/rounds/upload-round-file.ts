@@ -1,7 +1,7 @@
 import type { AccessUser } from '../../domain/access/access-user.js';
 import { readRoundUpload } from '../../data-files/round-template-read.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import type { RoundContext } from './round-context.js';
+import { assertRoundOpenFor, type RoundContext } from './round-context.js';
 import { saveRoundRows, type SaveRoundResult } from './save-round-cells.js';
 
 export interface UploadOptions {
@@ -25,6 +25,7 @@ export async function uploadRoundFile(
   file: { bytes: Buffer; filename: string },
   options: UploadOptions,
 ): Promise<SaveRoundResult & { rows: number }> {
+  assertRoundOpenFor(ctx.round, ['save']);
   const upload = await readRoundUpload(file.bytes, file.filename, { maxBytes: options.maxBytes });
   const result = await saveRoundRows(db, user, ctx, upload.rows, {
     source: upload.format,

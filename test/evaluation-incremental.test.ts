@@ -12,6 +12,7 @@ import {
   rankRegions,
 } from '../src/services/evaluation/index.js';
 import { listAlerts } from '../src/store/alert-repository.js';
+import { pruneEvaluationChanges, readDataState } from '../src/store/evaluation-repository.js';
 import { createDatabase, type HalfskyDatabase } from '../src/store/create-database.js';
 import { migrateToLatest } from '../src/store/migrate-to-latest.js';
 import { upsertObservations } from '../src/store/observation-repository.js';
@@ -230,6 +231,34 @@ for (const engine of ENGINES) {
         .where('id', '=', `round-${engine}`)
         .execute();
       expect(await missing()).toBeGreaterThan(0);
+      // back to an open round; then the deadline passes with no change to the data: the cached answer expires
+      await h.fresh
+        .updateTable('rounds')
+        .set({ deadline: '2026-12-31' })
+        .where('id', '=', `round-${engine}`)
+        .execute();
+      expect(await missing()).toBe(0);
+      const later = () => new Date('2027-01-02T00:00:00Z');
+      const late = await evaluatePlan(h.cached, { planId: PLAN, year: 2026 }, { now: later });
+      expect(
+        late.alerts.filter((a) => a.rule === 'data_missing' && a.status !== 'closed').length,
+      ).toBeGreaterThan(0);
+    });
+
+    it('rebuilds instead of catching up when the change log was pruned past its cached version', async () => {
+      await evaluatePlan(h.cached, { planId: PLAN, year: YEAR });
+      const before = evaluationCacheStats(h.cached);
+      const row = seed.rows.find((r) => r.year === YEAR && r.regionCode === seed.children[1])!;
+      await upsertObservations(h.fresh, [{ ...row, value: row.value + 3.25 }], { source: 'form' });
+      const state = await readDataState(h.fresh);
+      await pruneEvaluationChanges(h.fresh, state.counter);
+      const after = await snapshot(h.cached);
+      expect(evaluationCacheStats(h.cached)).toEqual({
+        builds: before.builds + 1,
+        catchUps: before.catchUps,
+      });
+      invalidateEvaluations(h.fresh);
+      expect(after).toEqual(await snapshot(h.fresh));
     });
   });
 }

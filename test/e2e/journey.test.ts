@@ -294,6 +294,43 @@ describe('web journey', () => {
     await anonymous.close();
   }, 120_000);
 
+  it('the monitoring lead closes the round after confirming; the reporter can no longer save in it', async () => {
+    const lead = await as('lead');
+    await lead.page.goto(`${server.url}/review`);
+    await lead.page.locator('#round-select').click();
+    await lead.page.locator('.ant-select-item-option', { hasText: new RegExp(`安庆.*${YEAR}年`) }).click();
+    await lead.page.getByTestId('close-round').click();
+    await lead.page.locator('.ant-modal-confirm-title', { hasText: `关闭${YEAR}年的填报轮次？` }).waitFor();
+    await expectAccessible(lead.page);
+    await lead.page.getByRole('dialog').getByRole('button', { name: '关闭本轮' }).click();
+    await lead.page.getByTestId('round-closed').waitFor();
+    const { round: closed } = await getJson<{ round: { status: string } }>(lead.page, `/api/rounds/${round}`);
+    expect(closed.status).toBe('closed');
+    await lead.context.close();
+
+    const reporter = await as('reporter');
+    await reporter.page.goto(`${server.url}/data-entry?round=${round}&region=${REGION}`);
+    // An owed cell of the reporter's, given last year's value (no inline problem): the save is refused.
+    const { cells } = await getJson<{ cells: Cell[] }>(
+      reporter.page,
+      `/api/rounds/${round}/cells?region=${REGION}`,
+    );
+    const owed = cells.find(
+      (c) =>
+        c.state === 'owed' &&
+        c.regionCode === REGION &&
+        c.urbanRural === '合计' &&
+        c.age === '' &&
+        c.lastYearValue !== null,
+    )!;
+    await reporter.page
+      .getByLabel(`${owed.indicatorName} ${owed.sex}`, { exact: true })
+      .fill(String(owed.lastYearValue));
+    await reporter.page.getByTestId('save-draft').click();
+    await reporter.page.getByText(/已关闭，不能再保存/).waitFor();
+    await reporter.context.close();
+  }, 120_000);
+
   it('navigation shows each role only what it may use', async () => {
     const menu = async (username: string) => {
       const { context, page } = await as(username);

@@ -185,6 +185,12 @@ export const en: Resources = {
     },
   },
   review: {
+    close: 'Close this round',
+    closeTitle: 'Close the {{year}} reporting round?',
+    closeBody:
+      'Once closed, reporters can no longer save, submit or upload values in it; submitted values can still be reviewed. It can be reopened.',
+    closeOk: 'Close the round',
+    closed: 'The {{year}} reporting round is closed',
     title: 'Review',
     approve: 'Approve ({{count}})',
     approved: '{{count}} value(s) approved',

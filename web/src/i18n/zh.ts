@@ -182,6 +182,11 @@ export const zh = {
     },
   },
   review: {
+    close: '关闭本轮',
+    closeTitle: '关闭{{year}}年的填报轮次？',
+    closeBody: '关闭后，填报员不能再保存、报送或上传本轮数据；已报送的数值仍可审核。如需修改，可重新开放。',
+    closeOk: '关闭本轮',
+    closed: '已关闭{{year}}年的填报轮次',
     title: '数据审核',
     approve: '审核通过（{{count}}）',
     approved: '已审核通过 {{count}} 个数值',

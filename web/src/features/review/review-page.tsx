@@ -7,12 +7,14 @@ import { useApi } from '../../api/use-api';
 import { CellHistory } from '../../components/cell-history';
 import { PageState } from '../../components/page-state';
 import { RoundSelect } from '../data-entry/round-select';
+import { CloseRoundButton } from './close-round-button';
 
 const STATES: CellState[] = ['submitted', 'returned', 'approved', 'draft', 'owed'];
 
 /**
  * The monitoring lead's review queue for a round: submitted values with last year's value, what changed
- * since the previous submission and the warnings; approve, or return with a reason; each cell's history.
+ * since the previous submission and the warnings; approve, or return with a reason; each cell's history; close
+ * the round (关闭本轮).
  */
 export default function ReviewPage() {
   const { t, i18n } = useTranslation();
@@ -110,6 +112,13 @@ export default function ReviewPage() {
               >
                 {t('review.return', { count: selected.length })}
               </Button>
+              <CloseRoundButton
+                round={d.rounds.find((r) => r.id === roundId)}
+                onClosed={() => {
+                  rounds.reload();
+                  cells.reload();
+                }}
+              />
             </Space>
           )}
         </PageState>

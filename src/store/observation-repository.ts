@@ -13,6 +13,9 @@ import { sqliteHandle, type HalfskyDatabase, type SqliteHandle } from './create-
 import { inChunks } from './in-chunks.js';
 import type { Database, ObservationRow } from './tables.js';
 
+/** The transaction an upsert runs in, for the work a caller does inside it (`inTransaction`). */
+export type ObservationTransaction = Transaction<Database>;
+
 export interface UpsertObservationsOptions {
   source: ObservationSource;
   /** Administrators' imports are approved at once; the data-collection workflow will submit drafts. */
@@ -26,6 +29,14 @@ export interface UpsertObservationsOptions {
    * yet", undefined for no check. Compared inside the transaction; any mismatch stores nothing.
    */
   expectedVersions?: readonly (number | undefined)[];
+  /**
+   * Work of the caller in the same transaction: `before` runs before anything is written (it may throw to
+   * store nothing), `after` once every row is written. An import uses them for the reporting rounds.
+   */
+  inTransaction?: {
+    before?: (trx: ObservationTransaction) => Promise<void>;
+    after?: (trx: ObservationTransaction) => Promise<void>;
+  };
 }
 
 /** An observation whose stored version is not the one the writer expected. */
@@ -121,6 +132,7 @@ async function upsertInTransaction(
       const conflicts = await findConflicts(trx, observations, options.expectedVersions);
       if (conflicts.length > 0) throw new ConflictRollback(conflicts);
     }
+    await options.inTransaction?.before?.(trx);
     let done = 0;
     const raw = sqliteHandle(db);
     if (raw) {
@@ -154,6 +166,7 @@ async function upsertInTransaction(
         if (++done % UPSERT_CHUNK === 0) options.onProgress?.(done);
       }
       options.onProgress?.(done);
+      await options.inTransaction?.after?.(trx);
       return { inserted, updated: sorted.length - inserted };
     }
     // PostgreSQL: one statement per chunk, each column sent as one array and spread by unnest(): 17
@@ -179,6 +192,7 @@ async function upsertInTransaction(
       options.onProgress?.(done);
     }
     const inserted = await countInserted();
+    await options.inTransaction?.after?.(trx);
     return { inserted, updated: sorted.length - inserted };
   });
 }

@@ -475,3 +475,31 @@ const CELL_UPDATE_COLUMNS = [
   'reviewed_at',
   'updated_at',
 ] as const satisfies readonly (keyof RoundCellRow)[];
+
+/**
+ * Marks cells approved by an import (their values now are the imported, approved ones), in the import's
+ * transaction: the state follows the value's status, as when a round opens on stored values.
+ */
+export async function approveImportedCells(
+  trx: Transaction<Database>,
+  ids: readonly string[],
+  by: { userId: string | null; at: Date },
+): Promise<void> {
+  const at = by.at.toISOString();
+  await inChunks(
+    ids,
+    (chunk) =>
+      trx
+        .updateTable('round_cells')
+        .set({
+          state: 'approved',
+          return_reason: null,
+          reviewed_by: by.userId,
+          reviewed_at: at,
+          updated_at: at,
+        })
+        .where('id', 'in', chunk)
+        .execute(),
+    CHUNK,
+  );
+}

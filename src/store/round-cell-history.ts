@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
+import type { ObservationSource } from '../domain/observations/observation.js';
 import type { SqliteHandle } from './create-database.js';
 import { inChunks } from './in-chunks.js';
+import { idMaker } from './round-row-ids.js';
 import { prepared } from './round-statements.js';
 import type { ObservationHistoryRow } from './round-tables.js';
 import type { Database } from './tables.js';
@@ -35,10 +37,58 @@ export function insertHistorySqlite(raw: SqliteHandle, history: readonly Observa
   for (const r of history) insert.run(HISTORY_COLUMNS.map((c) => r[c]));
 }
 
-/** Appends history rows in the write transaction (PostgreSQL: multi-row inserts of 1,000). */
+/** Appends history rows in the write transaction: multi-row inserts of 1,000 (PostgreSQL, and imports). */
 export async function insertHistory(
   trx: Transaction<Database>,
   history: readonly ObservationHistoryRow[],
 ): Promise<void> {
   await inChunks(history, (chunk) => trx.insertInto('observation_history').values(chunk).execute(), 1000);
+}
+
+/** A value an import wrote in a round's year: the history of that key (and of the round cell it fills). */
+export interface ImportedValueChange {
+  indicatorCode: string;
+  regionCode: string;
+  year: number;
+  sex: string;
+  urbanRural: string;
+  age: string;
+  oldValue: number | null;
+  newValue: number;
+  reason: string | null;
+  /** The round cell the value fills, with its state before and after; null outside any round's cells. */
+  cell: { roundId: string; id: string; oldState: string; newState: string } | null;
+}
+
+/** Appends the history of values written by an import, in the import's transaction. */
+export async function appendImportHistory(
+  trx: Transaction<Database>,
+  changes: readonly ImportedValueChange[],
+  by: { userId: string | null; source: ObservationSource; at: Date },
+): Promise<void> {
+  const nextId = idMaker();
+  const at = by.at.toISOString();
+  await insertHistory(
+    trx,
+    changes.map((c) => ({
+      id: nextId(),
+      indicator_code: c.indicatorCode,
+      region_code: c.regionCode,
+      year: c.year,
+      sex: c.sex,
+      urban_rural: c.urbanRural,
+      age: c.age,
+      round_id: c.cell?.roundId ?? null,
+      cell_id: c.cell?.id ?? null,
+      action: 'save',
+      old_value: c.oldValue,
+      new_value: c.newValue,
+      old_state: c.cell?.oldState ?? null,
+      new_state: c.cell?.newState ?? null,
+      reason: c.reason,
+      source: by.source,
+      user_id: by.userId,
+      at,
+    })),
+  );
 }

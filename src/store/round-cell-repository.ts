@@ -318,3 +318,52 @@ function cellQuery(db: HalfskyDatabase | Transaction<Database>, round: Pick<Roun
     ])
     .where('c.round_id', '=', round.id);
 }
+
+/** A cell of a round as an import into the round's year meets it: its key, year and review state. */
+export interface RoundCellOfYear extends CellKey {
+  id: string;
+  roundId: string;
+  year: number;
+  state: CellState;
+}
+
+/** The years that have a reporting round. */
+export async function roundYears(db: HalfskyDatabase | Transaction<Database>): Promise<Set<number>> {
+  const rows = await db.selectFrom('rounds').select('year').distinct().execute();
+  return new Set(rows.map((r) => Number(r.year)));
+}
+
+/** The cells of every round of these years. */
+export async function listRoundCellsOfYears(
+  db: HalfskyDatabase | Transaction<Database>,
+  years: readonly number[],
+): Promise<RoundCellOfYear[]> {
+  if (years.length === 0) return [];
+  const rows = await db
+    .selectFrom('round_cells as c')
+    .innerJoin('rounds as r', 'r.id', 'c.round_id')
+    .select([
+      'c.id',
+      'c.round_id',
+      'c.indicator_code',
+      'c.region_code',
+      'c.sex',
+      'c.urban_rural',
+      'c.age',
+      'c.state',
+      'r.year',
+    ])
+    .where('r.year', 'in', years)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    roundId: r.round_id,
+    year: Number(r.year),
+    indicatorCode: r.indicator_code,
+    regionCode: r.region_code,
+    sex: r.sex as Sex,
+    urbanRural: r.urban_rural as UrbanRural,
+    age: r.age,
+    state: r.state as CellState,
+  }));
+}

@@ -14,7 +14,14 @@ export type RowProblem =
   | { kind: 'not-integer'; column: string; value: number }
   | { kind: 'ratio-mismatch'; value: number; expected: number }
   | { kind: 'duplicate'; firstLine: number }
-  | { kind: 'female-above-total'; column: string; female: number; total: number; totalLine: number };
+  | { kind: 'female-above-total'; column: string; female: number; total: number; totalLine: number }
+  /** The value is submitted or approved in a reporting round: only the round's review may change it. */
+  | {
+      kind: 'round-locked';
+      roundId: string;
+      state: 'submitted' | 'approved';
+      cell: { zh: string; en: string };
+    };
 
 export interface RowError {
   /** Line of the file (CSV) or row of the sheet (XLSX), counting the header as 1. */
@@ -83,6 +90,11 @@ export function describeRowProblem(p: RowProblem): { zh: string; en: string } {
       return {
         zh: `女性${p.column} ${p.female} 大于第 ${p.totalLine} 行的合计 ${p.total}`,
         en: `female ${p.column} ${p.female} exceeds the total ${p.total} on line ${p.totalLine}`,
+      };
+    case 'round-locked':
+      return {
+        zh: `${p.cell.zh} 在填报轮次 ${p.roundId} 中${p.state === 'approved' ? '已审核锁定' : '已报送待审核'}，不能通过导入覆盖；请在轮次中退回或重新开放后修改`,
+        en: `${p.cell.en} is ${p.state} in the reporting round ${p.roundId} and cannot be overwritten by an import; return or reopen it in the round first`,
       };
   }
 }

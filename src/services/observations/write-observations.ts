@@ -187,6 +187,7 @@ function fieldOf(problem: RowProblem): string {
     case 'bad-year':
       return 'year';
     case 'ratio-mismatch':
+    case 'round-locked':
       return 'value';
     case 'duplicate':
       return 'indicator';

@@ -307,6 +307,7 @@ function columnOf(problem: RowProblem): string {
     case 'bad-year':
       return 'year';
     case 'ratio-mismatch':
+    case 'round-locked':
       return 'value';
     default:
       return FIELD_OF_COLUMN[problem.column] ?? problem.column;

@@ -132,7 +132,7 @@ export default function RankingPage() {
                     regions: r.ranked.map((x) => ({
                       name: nameOf(x.region),
                       rank: x.rank,
-                      score: x.score === null ? null : x.score * 100,
+                      score: x.score,
                     })),
                     ...(simulated ? { subtitle: t('simulated.label') } : {}),
                     lang,

@@ -113,10 +113,11 @@ type Plan = (cells: StoredRoundCell[]) => readonly CellChange[] | Promise<readon
  * error) to refuse: nothing is written. A closed round refuses every change but approval (ROUND_CLOSED),
  * read inside the same transaction.
  *
- * On SQLite, changes that arrive together are committed together (group commit): each runs in its own
- * savepoint of one transaction, in arrival order, so each sees the ones before it (a second save of the
- * same cell is still a conflict) and a refused or failed change rolls back alone; every caller hears its
- * outcome only once the transaction has committed. One commit per burst instead of one per save.
+ * On SQLite, saves of a few cells (a `near` selection) that arrive together are committed together (group
+ * commit): each runs in its own savepoint of one transaction, in arrival order, so each sees the ones before
+ * it (a second save of the same cell is still a conflict) and a refused or failed change rolls back alone;
+ * every caller hears its outcome only once the transaction has committed. One commit per burst instead of
+ * one per save. Uploads, submissions and reviews run in a transaction of their own.
  */
 export async function changeRoundCells(
   db: HalfskyDatabase,
@@ -125,10 +126,11 @@ export async function changeRoundCells(
   plan: Plan,
   options: ChangeOptions,
 ): Promise<ChangeOutcome> {
-  if (sqliteHandle(db)) return queueChange(db, { round, filter, plan, options });
+  const sqlite = sqliteHandle(db) !== null;
+  if (sqlite && 'near' in filter) return queueChange(db, { round, filter, plan, options });
   try {
     return await db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(${round.id}))`.execute(trx);
+      if (!sqlite) await sql`select pg_advisory_xact_lock(hashtext(${round.id}))`.execute(trx);
       return runChange(db, trx, { round, filter, plan, options });
     });
   } catch (error) {

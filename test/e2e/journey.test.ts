@@ -79,6 +79,18 @@ describe('web journey', () => {
     )!;
   };
 
+  it('signed out, the overview leads to the sign-in page and back to the overview once signed in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByLabel(/用户名/).fill('lead');
+    await page.getByLabel(/密码/).fill(server.password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('completeness').waitFor();
+    expect(await page.getByTestId('error').count()).toBe(0);
+    await context.close();
+  }, 60_000);
+
   it('a reporter enters a value in the round, sees the inline checks, and submits', async () => {
     const { context, page } = await as('reporter');
     const { rounds } = await getJson<{ rounds: { id: string; planId: string; year: number }[] }>(

@@ -87,6 +87,10 @@ describe('plan import in the browser', () => {
     await goalText.fill('宫颈癌筛查率达到80%以上。');
     await added.getByRole('combobox', { name: '所属条目' }).click();
     await page.locator('.ant-select-item-option[title="所属条目：目标 3"]').click();
+    // The dropdown closed (axe below checks the page, not the list while it fades out).
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count())
+      .toBe(0);
     // The problems follow the edits: none left.
     await expect.poll(() => added.textContent()).not.toContain('指标不能为空');
     expect(await page.getByText('内容不能为空').count()).toBe(0);

@@ -10,8 +10,9 @@ export function prefetch<T>(path: string): Promise<T> {
   let request = pending.get(path) as Promise<T> | undefined;
   if (!request) {
     request = api<T>(path);
-    request.catch(() => undefined);
     pending.set(path, request);
+    // A refused prefetch (signed out: 401) is dropped, so that the page asks again once it can.
+    request.catch(() => pending.delete(path));
   }
   return request;
 }

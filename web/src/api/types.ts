@@ -232,3 +232,32 @@ export interface EvaluationOverview {
   }[];
   completeness: { regionCode: string; regionName: string; reported: number; targets: number }[];
 }
+
+/** GET /api/plans/:id/ranking: the plan's sub-regions ranked by the server (the reports' ranking). */
+export interface RegionRanking {
+  planId: string;
+  year: number;
+  parentCode: string;
+  parentName: string;
+  indicators: { code: string; name: string; direction: string; target: number | null }[];
+  regions: {
+    region: string;
+    regionName: string;
+    status: string;
+    rank: number | null;
+    score: number | null;
+    indicatorsWithData: number;
+    previousRank: number | null;
+    rankChange: number | null;
+    components: {
+      indicator: string;
+      raw: number | null;
+      used: number | null;
+      credibility: number;
+      smallPopulation: boolean;
+      score: number | null;
+      contribution: number | null;
+    }[];
+  }[];
+  rule: string;
+}

@@ -2,100 +2,57 @@ import { Alert, Card, Col, Row, Select, Space, Table, Tag, Typography } from 'an
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankingOption } from '../../../../src/charts/region-comparison-option';
-import { ranking, type RankedRegion } from '../../../../src/domain/evaluation/ranking';
-import type { Indicator, Observation, PlanSummary, RegionDetail, Target } from '../../api/types';
+import type { EvaluationOverview, Indicator, PlanSummary, RegionRanking } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useUser } from '../../auth/auth-context';
 import { Chart } from '../../components/chart';
 import { PageState } from '../../components/page-state';
 import { SimulatedTag } from '../../components/simulated-tag';
-import { targetSex } from '../../lib/target-sex';
-import { ancestorCodes, planForRegion } from '../../lib/plan-for-region';
-import { isHeadline, targetsOf } from '../../lib/scope-data';
+import { userPlan } from '../../lib/plan-for-region';
+import { overviewPath } from '../overview/overview-prefetch';
+
+type Ranked = RegionRanking['regions'][number];
 
 /**
- * The sub-regions of the plan's region ranked for a year by the composite distance-to-target score
- * (src/domain/evaluation/ranking): table and chart, rank change against the year before, each score's parts.
+ * The sub-regions of the plan's region ranked for a year by the server (GET /api/plans/:id/ranking, the same
+ * ranking as the reports: composite distance-to-target score, small populations shrunk toward the parent, ties
+ * and missing data by its rule): table and chart, rank change against the year before, each score's parts.
+ * The years offered run back from the latest with approved data (the overview's year).
  */
 export default function RankingPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const user = useUser();
   const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');
-  const plan = plans.data
-    ? (planForRegion(plans.data.plans, user.regionCode, ancestorCodes(user.regionCode)) ??
-      plans.data.plans[0])
-    : undefined;
-  const region = plan?.regionCode ?? user.regionCode;
-  const targets = useApi<{ targets: Target[] }>(
-    plan ? `/api/plans/${encodeURIComponent(plan.id)}/targets` : null,
-  );
+  const plan = plans.data ? userPlan(plans.data.plans, user.regionCode) : undefined;
+  const overview = useApi<EvaluationOverview>(plan ? overviewPath(plan.id) : null);
   const catalog = useApi<{ indicators: Indicator[] }>('/api/indicators');
-  const regionInfo = useApi<RegionDetail>(`/api/regions/${region}`);
-  const observations = useApi<{ observations: Observation[] }>(`/api/observations?region=${region}`);
-  // Approved values only: a year still being reported (drafts, submitted values) is not ranked on.
-  const approved = useMemo(
-    () => (observations.data?.observations ?? []).filter((o) => o.status === 'approved'),
-    [observations.data],
-  );
-  const years = useMemo(() => [...new Set(approved.map((o) => o.year))].sort((a, b) => b - a), [approved]);
+  const years = useMemo(() => {
+    if (!overview.data || !plan) return [];
+    const first = Math.min(overview.data.year, Math.max(2000, (plan.period[0] ?? 2021) - 1));
+    return Array.from({ length: overview.data.year - first + 1 }, (_, i) => overview.data!.year - i);
+  }, [overview.data, plan]);
   const [chosenYear, setYear] = useState<number | undefined>();
   const year = chosenYear ?? years[0];
+  const ranked = useApi<RegionRanking>(
+    plan && year !== undefined ? `/api/plans/${encodeURIComponent(plan.id)}/ranking?year=${year}` : null,
+  );
 
-  const result = useMemo(() => {
-    if (!targets.data || !catalog.data || !observations.data || !regionInfo.data || year === undefined)
-      return undefined;
-    const all = catalog.data.indicators;
-    const indicators = all.flatMap((ind) => {
-      const own = targetsOf(targets.data!.targets, ind, all).filter(
-        (tg) => tg.value !== null && (tg.comparator === '>=' || tg.comparator === '<='),
-      );
-      const target = own.sort((a, b) => b.year - a.year)[0];
-      return target ? [{ ind, target }] : [];
-    });
-    const rows = approved;
-    const valuesIn = (y: number) =>
-      regionInfo.data!.children.map((r) => ({
-        region: r.code,
-        values: Object.fromEntries(
-          indicators.map(({ ind }) => {
-            const o = rows.find(
-              (x) =>
-                x.regionCode === r.code &&
-                x.indicatorCode === ind.code &&
-                x.year === y &&
-                x.sex === targetSex(ind) &&
-                isHeadline(x),
-            );
-            return [ind.code, o ? { value: o.value, denominator: o.denominator } : undefined];
-          }),
-        ),
-      }));
-    const spec = indicators.map(({ ind, target }) => ({
-      id: ind.code,
-      direction: target.comparator === '<=' ? ('down' as const) : ('up' as const),
-      target: target.value,
-    }));
-    const before = ranking(spec, valuesIn(year - 1));
-    const previous = Object.fromEntries(before.map((r) => [r.region, r.rank]));
-    return { ranked: ranking(spec, valuesIn(year), previous), indicators: indicators.map((i) => i.ind) };
-  }, [targets.data, catalog.data, observations.data, approved, regionInfo.data, year]);
-
-  const nameOf = (code: string) => regionInfo.data?.children.find((c) => c.code === code)?.name ?? code;
   const indicatorName = (code: string) => {
     const ind = catalog.data?.indicators.find((i) => i.code === code);
-    return ind ? (lang === 'en' ? ind.nameEn : ind.nameZh) : code;
+    if (ind) return lang === 'en' ? ind.nameEn : ind.nameZh;
+    return ranked.data?.indicators.find((i) => i.code === code)?.name ?? code;
   };
-  const simulated = approved.some((o) => o.simulated && o.year === year);
+  const simulated = overview.data?.simulated ?? false;
   const loading =
-    plans.loading || targets.loading || catalog.loading || observations.loading || regionInfo.loading;
-  const error = plans.error ?? targets.error ?? catalog.error ?? observations.error ?? regionInfo.error;
+    plans.loading || overview.loading || ranked.loading || (!!plan && !ranked.data && !ranked.error);
+  const error = plans.error ?? overview.error ?? ranked.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
           <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
-            {t('ranking.title')} {regionInfo.data ? `· ${regionInfo.data.region.name}` : ''}
+            {t('ranking.title')} {ranked.data ? `· ${ranked.data.parentName}` : ''}
           </Typography.Title>
           <Space>
             {simulated && <SimulatedTag />}
@@ -116,8 +73,8 @@ export default function RankingPage() {
       <PageState
         loading={loading}
         error={error}
-        data={result}
-        isEmpty={(r) => r.ranked.length === 0 || r.indicators.length === 0}
+        data={ranked.data}
+        isEmpty={(r) => r.regions.length === 0 || r.indicators.length === 0}
         emptyText={t('ranking.none')}
       >
         {(r) => (
@@ -126,14 +83,10 @@ export default function RankingPage() {
               <Card title={t('ranking.chart')}>
                 <Chart
                   label={t('ranking.chart')}
-                  height={Math.max(260, r.ranked.length * 30 + 90)}
+                  height={Math.max(260, r.regions.length * 30 + 90)}
                   option={rankingOption({
                     title: '',
-                    regions: r.ranked.map((x) => ({
-                      name: nameOf(x.region),
-                      rank: x.rank,
-                      score: x.score,
-                    })),
+                    regions: r.regions.map((x) => ({ name: x.regionName, rank: x.rank, score: x.score })),
                     ...(simulated ? { subtitle: t('simulated.label') } : {}),
                     lang,
                   })}
@@ -142,12 +95,12 @@ export default function RankingPage() {
             </Col>
             <Col xs={24} xl={14}>
               <Card title={t('ranking.table', { count: r.indicators.length })}>
-                <Table<RankedRegion>
+                <Table<Ranked>
                   size="small"
                   rowKey="region"
                   pagination={false}
                   scroll={{ x: 560 }}
-                  dataSource={[...r.ranked].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))}
+                  dataSource={[...r.regions].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))}
                   expandable={{
                     expandedRowRender: (x) => (
                       <Table
@@ -182,7 +135,7 @@ export default function RankingPage() {
                       render: (v: number | null) => v ?? '—',
                       width: 60,
                     },
-                    { title: t('indicator.region'), render: (_, x) => nameOf(x.region) },
+                    { title: t('indicator.region'), dataIndex: 'regionName' },
                     {
                       title: t('ranking.score'),
                       render: (_, x) =>
@@ -204,7 +157,13 @@ export default function RankingPage() {
                     { title: t('ranking.withData'), dataIndex: 'indicatorsWithData' },
                   ]}
                 />
-                <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('ranking.explain')} />
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="info"
+                  showIcon
+                  title={t('ranking.explain')}
+                  description={lang === 'zh' ? r.rule : undefined}
+                />
               </Card>
             </Col>
           </Row>

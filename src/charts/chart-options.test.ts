@@ -7,6 +7,7 @@ import {
   statusDistributionOption,
 } from './index.js';
 
+import { niceAxis } from './series-option.js';
 type Any = Record<string, unknown> & { data?: unknown[]; markLine?: { data: unknown[] } };
 const seriesOf = (o: unknown) => (o as { series: Any[] }).series;
 
@@ -68,13 +69,24 @@ describe('seriesOption', () => {
         },
       ],
       targets: [{ year: 2030, value: 20 }],
-    }).yAxis as { max: (e: { max: number }) => number; min: (e: { min: number }) => number };
-    expect(axis.max({ max: 15.2 })).toBeGreaterThanOrEqual(20);
-    expect(axis.min({ min: 11.8 })).toBeLessThanOrEqual(11.8);
+    }).yAxis as { max: number; min: number; interval: number };
+    // Round bounds that hold the data and the target: 10 to 20 by 2, not 11 to 21.
+    expect(axis).toMatchObject({ min: 10, max: 20, interval: 2 });
     const projection = seriesOf(option)[1]?.data ?? [];
     expect(projection[4]).toBe(11.8);
     expect(projection[10]).toBe(9.1);
     expect(projection[0]).toBeNull();
+  });
+
+  it.each([
+    [[17.15, 18.85, 12, 13, 19.08], { min: 12, max: 20, interval: 2 }],
+    [[0.2, 0.35], { min: 0.2, max: 0.35, interval: 0.05 }],
+    [[0, 0], { min: 0, max: 1, interval: 0.5 }],
+    [[97.5, 100], { min: 97.5, max: 100, interval: 0.5 }],
+    [[-3, 4], { min: -4, max: 4, interval: 2 }],
+    [[1200, 45000], { min: 0, max: 50000, interval: 10000 }],
+  ])('niceAxis(%j) is %j', (values, axis) => {
+    expect(niceAxis(values)).toMatchObject(axis);
   });
 
   it('without data: no years, no lines', () => {

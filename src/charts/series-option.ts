@@ -83,23 +83,51 @@ export function seriesOption(input: SeriesChartInput): EChartsOption {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 56, right: 32, top: 64, bottom: 48 },
-    xAxis: { type: 'category', data: years, boundaryGap: false },
+    // Points in the middle of their year's band, so the first value's label stays clear of the y axis.
+    xAxis: { type: 'category', data: years, boundaryGap: true },
     yAxis: {
       type: 'value',
       name: axisUnit(input.unit),
-      scale: true,
-      // ECharts fits a scaled axis to the data only: widen it so a target beyond the data is drawn.
-      ...(targets.length > 0
-        ? {
-            min: (extent: { min: number }) =>
-              Math.floor(Math.min(extent.min, ...targets.map((t) => t.value)) * 0.95),
-            max: (extent: { max: number }) =>
-              Math.ceil(Math.max(extent.max, ...targets.map((t) => t.value)) * 1.05),
-          }
-        : {}),
+      // Bounds on round numbers that hold the data, the projection and every target line.
+      ...niceAxis([
+        ...input.lines.flatMap((l) => l.points.map((p) => p.value)),
+        ...projection.map((p) => p.value),
+        ...targets.map((t) => t.value),
+      ]),
     },
     series,
   };
+}
+
+/**
+ * A value axis on round numbers (min, max and a 1/2/5 × 10ⁿ step, about five intervals) around the values;
+ * never below zero when no value is. Empty: ECharts' own scale.
+ */
+export function niceAxis(values: readonly (number | null)[]): {
+  min?: number;
+  max?: number;
+  interval?: number;
+  scale: boolean;
+} {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (xs.length === 0) return { scale: true };
+  let lo = Math.min(...xs);
+  let hi = Math.max(...xs);
+  if (lo === hi) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+  }
+  const raw = (hi - lo) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+  let min = Math.floor(lo / step) * step;
+  const max = Math.ceil(hi / step) * step;
+  if (min < 0 && Math.min(...xs) >= 0) min = 0;
+  // Decimal steps (0.2, 0.05) leave float noise in the bounds: keep the step's own precision.
+  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  const round = (v: number) => Number(v.toFixed(digits));
+  return { min: round(min), max: round(max), interval: round(step), scale: true };
 }
 
 function range(from: number, to: number): number[] {

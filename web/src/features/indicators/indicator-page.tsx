@@ -15,6 +15,7 @@ import { StatusTag } from '../../components/status-tag';
 import { ancestorCodes, planForRegion } from '../../lib/plan-for-region';
 import { isHeadline, targetsOf } from '../../lib/scope-data';
 import { targetText } from '../plans/target-text';
+import { formatNumber } from '../../../../src/domain/evaluation/format-quantity';
 
 const SEXES = ['女', '男', '合计'] as const;
 
@@ -113,7 +114,10 @@ export default function IndicatorPage() {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('indicator.targets')}>
                   {targets.length
-                    ? targets.map((tg) => `${tg.year}: ${targetText(tg, t)}`).join('；')
+                    ? [...targets]
+                        .sort((a, b) => a.year - b.year)
+                        .map((tg) => `${tg.year}: ${targetText(tg, t)}`)
+                        .join('；')
                     : t('indicator.noTarget')}
                 </Descriptions.Item>
               </Descriptions>
@@ -130,14 +134,14 @@ export default function IndicatorPage() {
                   </Typography.Paragraph>
                   <Descriptions size="small" column={{ xs: 1, md: 4 }}>
                     <Descriptions.Item label={t('indicator.base')}>
-                      {current.base ? `${current.base.year}: ${current.base.value}` : '—'}
+                      {current.base ? `${current.base.year}: ${formatNumber(current.base.value)}` : '—'}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('indicator.latest')}>
-                      {current.latest ? `${current.latest.year}: ${current.latest.value}` : '—'}
+                      {current.latest ? `${current.latest.year}: ${formatNumber(current.latest.value)}` : '—'}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('indicator.projection')}>
                       {current.projection
-                        ? `${current.projection.year}: ${current.projection.value.toFixed(2)}`
+                        ? `${current.projection.year}: ${formatNumber(current.projection.value)}`
                         : '—'}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('indicator.pointsUsed')}>

@@ -99,6 +99,21 @@ describe('live evaluation across processes on PostgreSQL (LISTEN/NOTIFY)', () =>
     expect(evaluationCacheStats(b).builds).toBe(before.builds + 1);
   });
 
+  it('brings the other instance’s cached evaluation up to date on the notification, before any request', async () => {
+    const row = targetRow();
+    await valueIn(b, row);
+    const before = evaluationCacheStats(b);
+    await upsertObservations(a, [{ ...row, value: row.value + 2.5 }], { source: 'form' });
+    // no request to b: its listener hears the commit and catches its cache up from the change log
+    const deadline = Date.now() + 10_000;
+    while (evaluationCacheStats(b).catchUps === before.catchUps && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(evaluationCacheStats(b).catchUps).toBe(before.catchUps + 1);
+    // the next request finds it current: no further catch-up or build
+    expect((await valueIn(b, row)).value).toBeCloseTo(row.value + 2.5, 10);
+    expect(evaluationCacheStats(b)).toEqual({ builds: before.builds, catchUps: before.catchUps + 1 });
+  });
+
   it('bumps the data version for plan and link changes too, not for alert follow-up', async () => {
     const before = await valueIn(b, targetRow());
     await evaluatePlan(a, { planId: 'qingyuan', year: 2024 });

@@ -36,8 +36,8 @@ export function evaluationRoutes(
   deps: ResolvedDeps,
   databaseUrl: string | null = null,
 ): void {
-  // Several server processes on one PostgreSQL database: each listens for the data-version NOTIFY and drops
-  // its cached evaluations at once (the per-request version check stays the guarantee).
+  // Several server processes on one PostgreSQL database: each listens for the data-version NOTIFY and brings
+  // its cached evaluations up to date at once (the per-request data-state check stays the guarantee).
   let listener: Awaited<ReturnType<typeof startEvaluationListener>> = null;
   app.addHook('onReady', async () => {
     listener = await startEvaluationListener(deps.db, databaseUrl);

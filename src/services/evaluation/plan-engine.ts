@@ -119,6 +119,38 @@ export async function planEngine(
   }
 }
 
+const refreshing = new WeakMap<HalfskyDatabase, { running: Promise<void>; again: boolean }>();
+
+/**
+ * Brings every cached evaluation of this database up to date now (on another process's NOTIFY), so that the
+ * next request finds it current instead of catching up itself. Calls while one runs are merged into one more
+ * pass after it. Failures are left for the next request to meet (and report).
+ */
+export function refreshCachedEvaluations(
+  db: HalfskyDatabase,
+  context: EvaluationContext = {},
+): Promise<void> {
+  const current = refreshing.get(db);
+  if (current) {
+    current.again = true;
+    return current.running;
+  }
+  const run = async () => {
+    const self = refreshing.get(db)!;
+    do {
+      self.again = false;
+      for (const key of [...(caches.get(db)?.keys() ?? [])]) {
+        const [planId, year] = key.split('|');
+        await planEngine(db, planId!, Number(year), context).catch(() => undefined);
+      }
+    } while (self.again);
+  };
+  const state = { running: Promise.resolve(), again: false };
+  refreshing.set(db, state);
+  state.running = run().finally(() => refreshing.delete(db));
+  return state.running;
+}
+
 function today(context: EvaluationContext): string {
   return (context.now?.() ?? new Date()).toISOString().slice(0, 10);
 }

@@ -1,9 +1,8 @@
 import type { ObservationSource } from '../domain/observations/observation.js';
 import type { CellAction } from '../domain/rounds/cell-transition.js';
 import type { CellState } from '../domain/rounds/round.js';
-import { randomUUID } from 'node:crypto';
 import type { HalfskyDatabase } from './create-database.js';
-import { inChunks } from './in-chunks.js';
+import { appendImportHistory } from './round-cell-history.js';
 import type { ObservationHistoryRow } from './round-tables.js';
 
 /** One change of a value or its review state: who, when, old and new, why, and through what. */
@@ -69,28 +68,11 @@ export async function appendOutsideRoundHistory(
   changes: readonly OutsideRoundChange[],
   by: { userId: string; source: ObservationSource; at: Date },
 ): Promise<void> {
-  const at = by.at.toISOString();
-  const rows = changes.map((c) => ({
-    id: randomUUID(),
-    indicator_code: c.indicatorCode,
-    region_code: c.regionCode,
-    year: c.year,
-    sex: c.sex,
-    urban_rural: c.urbanRural,
-    age: c.age,
-    round_id: null,
-    cell_id: null,
-    action: 'save',
-    old_value: c.oldValue,
-    new_value: c.newValue,
-    old_state: null,
-    new_state: null,
-    reason: c.reason,
-    source: by.source,
-    user_id: by.userId,
-    at,
-  }));
-  await inChunks(rows, (chunk) => db.insertInto('observation_history').values(chunk).execute(), 1000);
+  await appendImportHistory(
+    db,
+    changes.map((c) => ({ ...c, cell: null })),
+    by,
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ObservationSource } from '../domain/observations/observation.js';
 import type { SqliteHandle } from './create-database.js';
 import { inChunks } from './in-chunks.js';
 import { idMaker } from './round-row-ids.js';
 import { prepared } from './round-statements.js';
+import type { OutsideRoundChange } from './observation-history-repository.js';
 import type { ObservationHistoryRow } from './round-tables.js';
 import type { Database } from './tables.js';
 
@@ -39,30 +40,21 @@ export function insertHistorySqlite(raw: SqliteHandle, history: readonly Observa
 
 /** Appends history rows in the write transaction: multi-row inserts of 1,000 (PostgreSQL, and imports). */
 export async function insertHistory(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   history: readonly ObservationHistoryRow[],
 ): Promise<void> {
   await inChunks(history, (chunk) => trx.insertInto('observation_history').values(chunk).execute(), 1000);
 }
 
 /** A value an import wrote in a round's year: the history of that key (and of the round cell it fills). */
-export interface ImportedValueChange {
-  indicatorCode: string;
-  regionCode: string;
-  year: number;
-  sex: string;
-  urbanRural: string;
-  age: string;
-  oldValue: number | null;
-  newValue: number;
-  reason: string | null;
+export interface ImportedValueChange extends OutsideRoundChange {
   /** The round cell the value fills, with its state before and after; null outside any round's cells. */
   cell: { roundId: string; id: string; oldState: string; newState: string } | null;
 }
 
-/** Appends the history of values written by an import, in the import's transaction. */
+/** Appends the history of values written by an import (in its transaction) or outside a round (action `save`). */
 export async function appendImportHistory(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   changes: readonly ImportedValueChange[],
   by: { userId: string | null; source: ObservationSource; at: Date },
 ): Promise<void> {

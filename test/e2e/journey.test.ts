@@ -36,6 +36,10 @@ async function as(username: string, password?: string): Promise<{ context: Brows
 
 async function expectAccessible(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // Checked at rest: a modal fading in or a list fading out has its colours half-way (contrast).
+  await page.waitForFunction(
+    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
+  );
   const violations = await seriousViolations(page);
   expect(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`)).toEqual([]);
 }
@@ -297,7 +301,13 @@ describe('web journey', () => {
 
     await visitor.reload();
     await visitor.getByRole('link', { name: /全部开放数据/ }).waitFor();
-    expect(await visitor.getByRole('row').count()).toBeGreaterThan(1);
+    expect(await visitor.getByRole('row').count()).toBeGreaterThan(2);
+    // An indicator row opens its chart from the keyboard too (the header is row 0).
+    const second = visitor.getByRole('row').nth(2);
+    const label = (await second.getByRole('cell').first().innerText()).trim();
+    await second.focus();
+    await visitor.keyboard.press('Enter');
+    await visitor.locator('.ant-card-head-title', { hasText: label }).first().waitFor();
     const csv = await visitor.getByRole('link', { name: 'CSV' }).first().getAttribute('href');
     const response = await visitor.request.get(`${server.url}${csv}`);
     expect(response.status()).toBe(200);

@@ -1,4 +1,4 @@
-import { Button, Card, Layout, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Layout, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,8 @@ import { useApi } from '../../api/use-api';
 import { Chart } from '../../components/chart';
 import { PageState } from '../../components/page-state';
 import { SimulatedTag } from '../../components/simulated-tag';
+import { StatusTag } from '../../components/status-tag';
+import type { ProgressStatus } from '../../../../src/domain/evaluation/progress-status';
 
 interface PublishedYear {
   planId: string;
@@ -21,6 +23,7 @@ interface PublicIndicator {
   label: string;
   indicatorCode: string;
   unit: string | null;
+  status: ProgressStatus;
   statusName: string;
   explanation: string;
   milestones: { year: number; comparator: string; value: number | null }[];
@@ -129,15 +132,25 @@ export default function PublicPage() {
                       rowKey="targetKey"
                       size="small"
                       dataSource={d.indicators}
-                      onRow={(r) => ({ onClick: () => setSelected(r.targetKey) })}
+                      onRow={(r) => ({
+                        onClick: () => setSelected(r.targetKey),
+                        onKeyDown: (e) => {
+                          if (e.key === 'Enter') setSelected(r.targetKey);
+                        },
+                        tabIndex: 0,
+                        style: { cursor: 'pointer' },
+                      })}
+                      rowClassName={(r) =>
+                        r.targetKey === indicator?.targetKey ? 'ant-table-row-selected' : ''
+                      }
                       columns={[
                         { title: t('public.indicator'), dataIndex: 'label' },
                         {
                           title: t('public.status'),
-                          dataIndex: 'statusName',
-                          render: (v: string, r) => (
+                          dataIndex: 'status',
+                          render: (v: ProgressStatus, r) => (
                             <Space>
-                              <Tag>{v}</Tag>
+                              <StatusTag status={v} lang={lang} />
                               {r.simulated && <SimulatedTag />}
                             </Space>
                           ),

@@ -34,17 +34,17 @@ function reportIndicator(code: string): ReportIndicator | null {
   };
 }
 
+/** The earliest year a report ranks on (the plans' base year). */
+const BASE_YEAR = 2020;
+
+const ranks = (ranking: RegionRanking): boolean => ranking.regions.some((r) => r.status === 'ranked');
+
 /**
  * Gathers what an annual, evaluation or department report says: the plan's evaluation for the year (every
  * region, so sub-regions can be compared), the ranking of the report region's sub-regions, the report
  * region's stored values by sex, and which values are simulated or not yet approved. Year outside
  * 2000–2100 or a region outside the plan's tree are coded errors.
  */
-/** The earliest year a report ranks on (the plans' base year). */
-const BASE_YEAR = 2020;
-
-const ranks = (ranking: RegionRanking): boolean => ranking.regions.some((r) => r.status === 'ranked');
-
 export async function loadEvaluationReportData(
   db: HalfskyDatabase,
   request: ReportRequest,
@@ -119,8 +119,8 @@ export async function loadEvaluationReportData(
     planId: evaluation.planId,
     planTitle: evaluation.planTitle,
     year: request.year,
-    region: withLabels(region),
-    subRegions: subRegions.map(withLabels),
+    region,
+    subRegions,
     evaluation,
     ranking: ranking.regions.length >= 2 ? ranking : null,
     indicators,
@@ -207,16 +207,6 @@ function reportRegion(evaluation: PlanEvaluation, wanted: string | null | undefi
         evaluation.regions.find((r) => r.regionName === wanted));
   if (!region) throw new HalfskyError('REGION_NOT_FOUND', { code: wanted ?? evaluation.planRegionCode });
   return region;
-}
-
-/** Targets whose wording the importer could not isolate are named by their indicator (never an empty name). */
-function withLabels(region: RegionEvaluation): RegionEvaluation {
-  return {
-    ...region,
-    targets: region.targets.map((t) =>
-      t.label.trim() === '' ? { ...t, label: t.indicatorName ?? t.indicatorCode ?? t.targetKey } : t,
-    ),
-  };
 }
 
 export function checkYear(year: number): void {

@@ -58,7 +58,7 @@ const share = (links: PlanLinks) => ({
  * corrected, refusing one whose region lies outside the user's scope.
  */
 export function planImportRoutes(app: FastifyInstance, config: Config, deps: ResolvedDeps): void {
-  const inScope = (request: FastifyRequest) => (plan: Plan) =>
+  const inScope = (request: FastifyRequest) => (plan: Pick<Plan, 'region' | 'parentRegion'>) =>
     canInRegion(request.auth!.user, deps.regions, 'plan:import', planRegionCode(deps.regions, plan));
 
   app.post<{ Body: Static<typeof SaveBody> }>(

@@ -5,12 +5,12 @@ import type { PlanSource } from '../../domain/plan-source.js';
 import { validatePlan } from '../../domain/validate-plan.js';
 import { normaliseDepartment } from '../../plan-import/responsibility.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
-import { findPlanId, getPlan } from '../../store/plan-repository.js';
+import { findPlanId, getPlanSummary } from '../../store/plan-repository.js';
 import { storePlan } from './store-plan.js';
 
 export interface SaveCorrectedPlanOptions {
   /** Whether the user may store a plan of this region (the route's scope rule). */
-  inScope: (plan: Plan) => boolean;
+  inScope: (plan: Pick<Plan, 'region' | 'parentRegion'>) => boolean;
   now: Date;
 }
 
@@ -30,17 +30,17 @@ export async function saveCorrectedPlan(
   const problems = validatePlan(plan);
   if (problems.length > 0)
     throw new HalfskyError('PLAN_INVALID', { problems: problems.length }, { fields: problems });
-  const outOfScope = (p: Plan) =>
+  const outOfScope = (p: Pick<Plan, 'region'>) =>
     new HalfskyError(
       'PLAN_OUT_OF_SCOPE',
       { region: p.region },
       { fields: [{ field: 'region', zh: '不在本人辖区内', en: 'outside your scope' }] },
     );
   if (!options.inScope(plan)) throw outOfScope(plan);
-  const storedId = (await findPlanId(db, plan.region, plan.title)) ?? plan.id;
-  const stored = await getPlan(db, storedId);
+  const id = (await findPlanId(db, plan.region, plan.title)) ?? plan.id;
+  const stored = await getPlanSummary(db, id);
   if (stored && !options.inScope(stored)) throw outOfScope(stored);
-  return storePlan(db, plan, source, { keepStoredId: true, now: options.now });
+  return storePlan(db, { ...plan, id }, source, { keepStoredId: false, now: options.now });
 }
 
 /** The plan with exactly the model's fields (clients send item ids back), departments normalised. */

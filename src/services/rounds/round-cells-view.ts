@@ -1,6 +1,6 @@
 import type { AccessUser } from '../../domain/access/access-user.js';
 import { can } from '../../domain/access/can.js';
-import { INDICATOR_BY_CODE } from './indicator-by-code.js';
+import { findIndicator } from '../../domain/indicators/catalog.js';
 import { targetKey } from '../../domain/indicators/link-targets.js';
 import type { Comparator } from '../../domain/plan.js';
 import type { CellState, OwedCell } from '../../domain/rounds/round.js';
@@ -124,7 +124,7 @@ export async function roundCellViews(
   const { round, tree } = ctx;
   const targets = await planTargets(db, round.planId, round.year);
   return cells.map((c) => {
-    const indicator = INDICATOR_BY_CODE.get(c.indicatorCode);
+    const indicator = findIndicator(c.indicatorCode);
     const o = c.observation;
     return {
       id: c.id,

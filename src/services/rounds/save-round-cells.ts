@@ -1,8 +1,7 @@
 import type { AccessUser } from '../../domain/access/access-user.js';
 import { can } from '../../domain/access/can.js';
 import { HalfskyError, type ErrorField } from '../../domain/errors.js';
-import { INDICATOR_CATALOG } from '../../domain/indicators/catalog.js';
-import { INDICATOR_BY_CODE } from './indicator-by-code.js';
+import { findIndicator, INDICATOR_CATALOG } from '../../domain/indicators/catalog.js';
 import { crossCheck, type CheckedValue } from '../../domain/observations/cross-checks.js';
 import type { ObservationSource } from '../../domain/observations/observation.js';
 import type { RawObservationRow } from '../../domain/observations/observation-columns.js';
@@ -52,7 +51,7 @@ export interface SaveRoundResult {
 
 /** A readable name of a cell: 孕产妇死亡率 / 怀宁县 / 女. */
 export function cellLabel(tree: RegionTree, cell: CellKey): { zh: string; en: string } {
-  const indicator = INDICATOR_BY_CODE.get(cell.indicatorCode);
+  const indicator = findIndicator(cell.indicatorCode);
   const parts = [cell.sex, cell.urbanRural === '合计' ? '' : cell.urbanRural, cell.age].filter(
     (x) => x !== '' && x !== '合计',
   );
@@ -206,7 +205,7 @@ export async function saveRoundRows(
         const o = i === undefined ? cell.observation : targets[i]!.row.observation;
         if (!o) continue;
         checked.push({
-          indicator: INDICATOR_BY_CODE.get(cell.indicatorCode)!,
+          indicator: findIndicator(cell.indicatorCode)!,
           regionCode: cell.regionCode,
           sex: cell.sex,
           urbanRural: cell.urbanRural,

@@ -20,7 +20,7 @@ import { useApi } from '../../api/use-api';
 import { useUser } from '../../auth/auth-context';
 import { can } from '../../auth/can';
 import { PageState } from '../../components/page-state';
-import { ancestorCodes, planForRegion } from '../../lib/plan-for-region';
+import { userPlan } from '../../lib/plan-for-region';
 
 export interface StoredAlert {
   id: string;
@@ -97,9 +97,7 @@ export default function AlertsPage() {
   const [rule, setRule] = useState<string | undefined>();
   const plan =
     plans.data &&
-    (plans.data.plans.find((p) => p.id === planId) ??
-      planForRegion(plans.data.plans, user.regionCode, ancestorCodes(user.regionCode)) ??
-      plans.data.plans[0]);
+    (plans.data.plans.find((p) => p.id === planId) ?? userPlan(plans.data.plans, user.regionCode));
   const query = new URLSearchParams({
     ...(plan ? { plan: plan.id } : {}),
     year: String(year),

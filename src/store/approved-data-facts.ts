@@ -1,4 +1,5 @@
 import type { HalfskyDatabase } from './create-database.js';
+import { headlineApproved } from './evaluation-repository.js';
 import { inChunks } from './in-chunks.js';
 
 /**
@@ -14,12 +15,8 @@ export async function approvedDataFacts(
   await inChunks(
     filter.regionCodes,
     async (regions) => {
-      let query = db
-        .selectFrom('observations')
+      let query = headlineApproved(db)
         .select((eb) => [eb.fn.max('year').as('latest'), eb.fn.max('simulated').as('simulated')])
-        .where('status', '=', 'approved')
-        .where('urban_rural', '=', '合计')
-        .where('age', '=', '')
         .where('region_code', 'in', regions);
       if (filter.yearTo !== undefined) query = query.where('year', '<=', filter.yearTo);
       const row = await query.executeTakeFirst();

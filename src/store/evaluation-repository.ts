@@ -119,19 +119,8 @@ export async function loadObservationChanges(
     denominator: null,
   });
   for (const r of logged) if (wanted(r)) changes.set(key(r), gone(r));
-  const evaluated = db
-    .selectFrom('observations')
-    .select(['indicator_code', 'region_code', 'year', 'sex', 'value', 'numerator', 'denominator'])
-    .where('status', '=', 'approved')
-    .where('urban_rural', '=', '合计')
-    .where('age', '=', '');
-  const set = (r: (typeof rows)[number]) =>
-    changes.set(key(r), {
-      ...gone(r),
-      value: Number(r.value),
-      numerator: r.numerator === null ? null : Number(r.numerator),
-      denominator: r.denominator === null ? null : Number(r.denominator),
-    });
+  const evaluated = evaluatedObservations(db);
+  const set = (r: (typeof rows)[number]) => changes.set(key(r), datasetObservation(r));
   let rows: Awaited<ReturnType<typeof evaluated.execute>> = [];
   if (changes.size > 0) {
     const keys = [...changes.values()];
@@ -189,6 +178,45 @@ export async function pruneEvaluationChanges(db: HalfskyDatabase, version: numbe
 }
 
 /**
+ * The observation rows an evaluation reads: approved, all ages, urban and rural together (drafts and submitted
+ * values left out); the columns of a `DatasetObservation`.
+ */
+function evaluatedObservations(db: HalfskyDatabase) {
+  return headlineApproved(db).select([
+    'indicator_code',
+    'region_code',
+    'year',
+    'sex',
+    'value',
+    'numerator',
+    'denominator',
+  ]);
+}
+
+/** Approved headline observations (all ages, urban and rural together), no columns chosen yet. */
+export function headlineApproved(db: HalfskyDatabase) {
+  return db
+    .selectFrom('observations')
+    .where('status', '=', 'approved')
+    .where('urban_rural', '=', '合计')
+    .where('age', '=', '');
+}
+
+type EvaluatedRow = Awaited<ReturnType<ReturnType<typeof evaluatedObservations>['execute']>>[number];
+
+function datasetObservation(r: EvaluatedRow): DatasetObservation {
+  return {
+    indicatorCode: r.indicator_code,
+    regionCode: r.region_code,
+    year: Number(r.year),
+    sex: r.sex,
+    value: Number(r.value),
+    numerator: r.numerator === null ? null : Number(r.numerator),
+    denominator: r.denominator === null ? null : Number(r.denominator),
+  };
+}
+
+/**
  * Approved observations (all ages, urban and rural together) of these indicators in these regions up to
  * `yearTo`: what an evaluation reads. Drafts and submitted values are left out.
  */
@@ -201,27 +229,12 @@ export async function loadApprovedObservations(
   await inChunks(
     filter.regionCodes,
     async (regions) => {
-      const rows = await db
-        .selectFrom('observations')
-        .select(['indicator_code', 'region_code', 'year', 'sex', 'value', 'numerator', 'denominator'])
-        .where('status', '=', 'approved')
-        .where('urban_rural', '=', '合计')
-        .where('age', '=', '')
+      const rows = await evaluatedObservations(db)
         .where('year', '<=', filter.yearTo)
         .where('indicator_code', 'in', filter.indicatorCodes)
         .where('region_code', 'in', regions)
         .execute();
-      for (const r of rows) {
-        out.push({
-          indicatorCode: r.indicator_code,
-          regionCode: r.region_code,
-          year: Number(r.year),
-          sex: r.sex,
-          value: Number(r.value),
-          numerator: r.numerator === null ? null : Number(r.numerator),
-          denominator: r.denominator === null ? null : Number(r.denominator),
-        });
-      }
+      for (const r of rows) out.push(datasetObservation(r));
     },
     500,
   );

@@ -1,26 +1,14 @@
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
 import type { PlanSummary } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useUser } from '../../auth/auth-context';
 import { can } from '../../auth/can';
 import { PageState } from '../../components/page-state';
 import { userPlan } from '../../lib/plan-for-region';
+import { type AlertAction, AlertActionModal } from './alert-action-modal';
+import { AlertHistory } from './alert-history';
 
 export interface StoredAlert {
   id: string;
@@ -41,52 +29,14 @@ export interface StoredAlert {
   updatedAt: string;
 }
 
-interface AlertEvent {
-  position: number;
-  at: string;
-  actor: string | null;
-  kind: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  note: string | null;
-  dueDate: string | null;
-}
-
 const STATUSES = ['issued', 'acknowledged', 'escalated', 'resolved', 'closed'];
 const RULES = ['projected_miss', 'wrong_direction', 'volatile', 'outlier', 'data_missing'];
-type Action = 'acknowledge' | 'resolve' | 'comment';
-
-function AlertHistory({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
-  const detail = useApi<{ events: AlertEvent[] }>(`/api/alerts/${encodeURIComponent(id)}`);
-  return (
-    <PageState {...detail} isEmpty={(d) => d.events.length === 0}>
-      {(d) => (
-        <Timeline
-          items={d.events.map((e) => ({
-            children: (
-              <span>
-                {new Date(e.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN')} ·{' '}
-                {e.actor ?? t('alerts.system')} · {t(`alertEvent.${e.kind}`, { defaultValue: e.kind })}
-                {e.toStatus && ` → ${t(`alertStatus.${e.toStatus}`, { defaultValue: e.toStatus })}`}
-                {e.note && ` · ${e.note}`}
-                {e.dueDate && ` · ${t('alerts.due', { date: e.dueDate })}`}
-              </span>
-            ),
-          }))}
-        />
-      )}
-    </PageState>
-  );
-}
-
 /**
  * Alerts (预警) and their follow-up (督办) for a plan and year: filters by level, status and rule; acknowledge
  * with an action plan and a due date, resolve, comment; each alert's history.
  */
 export default function AlertsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const user = useUser();
   const en = i18n.language === 'en';
   const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');
@@ -107,33 +57,9 @@ export default function AlertsPage() {
     ...(rule ? { rule } : {}),
   });
   const alerts = useApi<{ alerts: StoredAlert[]; total: number }>(plan ? `/api/alerts?${query}` : null);
-  const [acting, setActing] = useState<{ alert: StoredAlert; action: Action } | null>(null);
-  const [note, setNote] = useState('');
-  const [due, setDue] = useState<string | undefined>();
+  const [acting, setActing] = useState<{ alert: StoredAlert; action: AlertAction } | null>(null);
   const mayAct = can(user, 'alert:manage');
 
-  const act = async () => {
-    if (!acting) return;
-    const { alert, action } = acting;
-    try {
-      await api(`/api/alerts/${encodeURIComponent(alert.id)}/${action}`, {
-        method: 'POST',
-        body:
-          action === 'acknowledge'
-            ? { actionPlan: note, ...(due ? { dueDate: due } : {}) }
-            : note.trim()
-              ? { note }
-              : {},
-      });
-      void message.success(t(`alerts.done.${action}`));
-      setActing(null);
-      setNote('');
-      setDue(undefined);
-      alerts.reload();
-    } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : t('state.networkError'));
-    }
-  };
   const years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
   const levelTag = (l: string) => (
     <Tag color={l === 'red' ? 'red' : 'gold'} data-testid="alert-level">
@@ -276,29 +202,14 @@ export default function AlertsPage() {
           )}
         </PageState>
       </Card>
-      <Modal
-        open={acting !== null}
-        title={acting ? t(`alerts.${acting.action}`) : ''}
-        okText={t('users.save')}
-        cancelText={t('users.cancel')}
-        okButtonProps={{ disabled: acting?.action !== 'resolve' && note.trim() === '' }}
-        onOk={() => void act()}
+      <AlertActionModal
+        acting={acting}
         onCancel={() => setActing(null)}
-      >
-        <label htmlFor="alert-note">
-          {acting?.action === 'acknowledge' ? t('alerts.actionPlan') : t('alerts.note')}
-        </label>
-        <Input.TextArea id="alert-note" rows={4} value={note} onChange={(e) => setNote(e.target.value)} />
-        {acting?.action === 'acknowledge' && (
-          <div style={{ marginTop: 12 }}>
-            <label htmlFor="alert-due">{t('alerts.dueDate')}</label>{' '}
-            <DatePicker
-              id="alert-due"
-              onChange={(_, s) => setDue(typeof s === 'string' && s ? s : undefined)}
-            />
-          </div>
-        )}
-      </Modal>
+        onDone={() => {
+          setActing(null);
+          alerts.reload();
+        }}
+      />
     </Space>
   );
 }

@@ -2,13 +2,13 @@ import { Alert, Button, Card, Select, Space, Tag, Typography, Upload } from 'ant
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { PlanSummary, Round, RoundCell } from '../../api/types';
+import type { RoundCell } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useUser } from '../../auth/auth-context';
 import { PageState } from '../../components/page-state';
+import { RoundSelect, useRoundChoices } from '../../components/round-select';
 import { EntryGrid } from './entry-grid';
 import { entryRegions, entryRows } from './entry-rows';
-import { RoundSelect } from './round-select';
 import { UnsavedGuard } from './unsaved-guard';
 import { useEntryEdits } from './use-entry-edits';
 import { useRoundActions } from './use-round-actions';
@@ -23,8 +23,7 @@ export default function DataEntryPage() {
   const { t } = useTranslation();
   const user = useUser();
   const [params] = useSearchParams();
-  const rounds = useApi<{ rounds: Round[] }>('/api/rounds');
-  const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');
+  const choices = useRoundChoices();
   const [roundId, setRoundId] = useState<string | undefined>(params.get('round') ?? undefined);
   const [region, setRegion] = useState<string | undefined>(params.get('region') ?? undefined);
   const cells = useApi<{ cells: RoundCell[] }>(
@@ -46,7 +45,7 @@ export default function DataEntryPage() {
     reload: cells.reload,
   });
 
-  const round = rounds.data?.rounds.find((r) => r.id === roundId);
+  const round = choices.data?.rounds.find((r) => r.id === roundId);
   const returned = all.filter((c) => c.state === 'returned');
   const { uploadProblems } = actions;
   return (
@@ -56,11 +55,9 @@ export default function DataEntryPage() {
           {t('entry.title')}
         </Typography.Title>
         <PageState
-          loading={rounds.loading || plans.loading}
-          error={rounds.error ?? plans.error}
-          data={
-            rounds.data && plans.data ? { rounds: rounds.data.rounds, plans: plans.data.plans } : undefined
-          }
+          loading={choices.loading}
+          error={choices.error}
+          data={choices.data}
           isEmpty={(d) => d.rounds.length === 0}
           emptyText={t('rounds.none')}
         >

@@ -2,11 +2,11 @@ import { App, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import type { CellState, PlanSummary, Round, RoundCell } from '../../api/types';
+import type { CellState, RoundCell } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { CellHistory } from '../../components/cell-history';
 import { PageState } from '../../components/page-state';
-import { RoundSelect } from '../data-entry/round-select';
+import { RoundSelect, useRoundChoices } from '../../components/round-select';
 import { CloseRoundButton } from './close-round-button';
 
 const STATES: CellState[] = ['submitted', 'returned', 'approved', 'draft', 'owed'];
@@ -20,8 +20,7 @@ export default function ReviewPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const en = i18n.language === 'en';
-  const rounds = useApi<{ rounds: Round[] }>('/api/rounds');
-  const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');
+  const choices = useRoundChoices();
   const [roundId, setRoundId] = useState<string | undefined>();
   const [state, setState] = useState<CellState>('submitted');
   const cells = useApi<{ cells: RoundCell[] }>(
@@ -72,11 +71,9 @@ export default function ReviewPage() {
           {t('review.title')}
         </Typography.Title>
         <PageState
-          loading={rounds.loading || plans.loading}
-          error={rounds.error ?? plans.error}
-          data={
-            rounds.data && plans.data ? { rounds: rounds.data.rounds, plans: plans.data.plans } : undefined
-          }
+          loading={choices.loading}
+          error={choices.error}
+          data={choices.data}
           isEmpty={(d) => d.rounds.length === 0}
           emptyText={t('rounds.none')}
         >
@@ -115,7 +112,7 @@ export default function ReviewPage() {
               <CloseRoundButton
                 round={d.rounds.find((r) => r.id === roundId)}
                 onClosed={() => {
-                  rounds.reload();
+                  choices.reload();
                   cells.reload();
                 }}
               />

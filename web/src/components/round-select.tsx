@@ -1,7 +1,23 @@
 import { Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanSummary, Round } from '../../api/types';
+import type { PlanSummary, Round } from '../api/types';
+import { useApi } from '../api/use-api';
+
+/**
+ * The rounds and the plans they belong to, as the round pages load them: data once both are in; `reload`
+ * asks for the rounds again.
+ */
+export function useRoundChoices() {
+  const rounds = useApi<{ rounds: Round[] }>('/api/rounds');
+  const plans = useApi<{ plans: PlanSummary[] }>('/api/plans');
+  return {
+    loading: rounds.loading || plans.loading,
+    error: rounds.error ?? plans.error,
+    data: rounds.data && plans.data ? { rounds: rounds.data.rounds, plans: plans.data.plans } : undefined,
+    reload: rounds.reload,
+  };
+}
 
 /** Picks a reporting round (open ones first, latest year first); chooses the first when none is chosen. */
 export function RoundSelect({

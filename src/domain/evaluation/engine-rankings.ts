@@ -1,9 +1,8 @@
-import type { EngineState, RankedIndicator } from './engine-state.js';
+import { indicatorCube, type EngineState, type RankedIndicator } from './engine-state.js';
 import type { DatasetIndicator, DatasetRegion } from './evaluation-dataset.js';
 import { fastRanks } from './fast-ranks.js';
 import type { Direction } from './progress-status.js';
 import { ranking, type RankingIndicator, type RegionValues } from './ranking.js';
-import type { Cube } from './value-cube.js';
 
 const RANKED_COMPARATORS = new Set(['<=', '>=', '~', '=']);
 
@@ -28,8 +27,6 @@ function rankingSpec(s: EngineState): RankedIndicator[] {
   return out;
 }
 
-const cubeOfSpec = (s: EngineState, ind: DatasetIndicator) => s.cubes.get(`${ind.code}|${ind.sex}`) as Cube;
-
 /** Each sub-region of p's rank (0 = not ranked) in one year into `into`, by `fastRanks` (same ranks as `ranking`). */
 export function groupRanks(s: EngineState, p: number, year: number, into: Int32Array): void {
   const kids = (s.children[p] ?? []).filter((c) => s.assessed[c]);
@@ -41,7 +38,7 @@ export function groupRanks(s: EngineState, p: number, year: number, into: Int32A
   const values = new Float64Array(kids.length * m);
   const denominators = new Float64Array(kids.length * m);
   const indicators = s.spec.map(({ ind, comparator, value: goal }, j) => {
-    const cube = cubeOfSpec(s, ind);
+    const cube = indicatorCube(s, ind);
     const band = comparator === '~';
     kids.forEach((c, i) => {
       const a = c * s.nYears + y;
@@ -69,7 +66,7 @@ export function groupRanking(s: EngineState, p: number): void {
   const kids = (s.children[p] ?? []).filter((c) => s.assessed[c]);
   if (kids.length < 2) return;
   s.spec ??= rankingSpec(s);
-  const spec = s.spec.map((x) => ({ ...x, cube: cubeOfSpec(s, x.ind) }));
+  const spec = s.spec.map((x) => ({ ...x, cube: indicatorCube(s, x.ind) }));
   const y = s.year - s.y0;
   const inRangeYear = y >= 0 && y < s.nYears;
   const indicators: RankingIndicator[] = spec.map(({ ind, comparator, value, cube }) => {

@@ -1,5 +1,5 @@
 import type { EngineState } from './engine-state.js';
-import { rollUpCell, type Cube } from './value-cube.js';
+import { rollUpCell, useReportedOrRolled, type Cube } from './value-cube.js';
 
 /** Rolls every indicator × sex up the tree from the leaves (a level's own reported value wins). */
 export function rollUpAll(s: EngineState): void {
@@ -11,10 +11,7 @@ export function rollUpAll(s: EngineState): void {
  * Returns the region and its ancestors, nearest first.
  */
 export function rollUpChange(s: EngineState, cube: Cube, r: number, y: number): number[] {
-  const at = r * s.nYears + y;
-  cube.used[at] = Number.isNaN(cube.reported[at] as number)
-    ? (cube.rolled[at] as number)
-    : (cube.reported[at] as number);
+  useReportedOrRolled(cube, r * s.nYears + y);
   const chain = [r];
   for (let p = s.parent[r] as number; p >= 0; p = s.parent[p] as number) {
     rollUpCell(cube, s.children[p] ?? [], p, y, s.nYears);

@@ -155,10 +155,14 @@ export function cubeOf(s: EngineState, indicatorCode: string, sex: string): Cube
   return cube;
 }
 
+/** The cube an indicator is evaluated on: the indicator in its target sex. */
+export function indicatorCube(s: EngineState, ind: DatasetIndicator): Cube {
+  return s.cubes.get(`${ind.code}|${ind.sex}`) as Cube;
+}
+
 /** The cube a target is evaluated on: its indicator in the indicator's target sex. */
 export function targetCube(s: EngineState, target: DatasetTarget): Cube {
-  const ind = s.indicators.get(target.indicatorCode) as DatasetIndicator;
-  return s.cubes.get(`${ind.code}|${ind.sex}`) as Cube;
+  return indicatorCube(s, s.indicators.get(target.indicatorCode) as DatasetIndicator);
 }
 
 function storeObservation(s: EngineState, o: DatasetObservation): void {

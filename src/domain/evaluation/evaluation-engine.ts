@@ -4,7 +4,7 @@ import { attainment, type AttainmentItem } from './attainment.js';
 import { countAttainment } from './attainment-counts.js';
 import { groupRanking, groupRanks } from './engine-rankings.js';
 import { rollUpAll, rollUpChange } from './engine-roll-up.js';
-import { cellOf, cubeOf, engineState, type EngineState } from './engine-state.js';
+import { cellOf, cubeOf, engineState, indicatorCube, type EngineState } from './engine-state.js';
 import type {
   CellValue,
   DatasetIndicator,
@@ -185,7 +185,7 @@ export class EvaluationEngine {
     const s = this.s;
     const ind = s.indicators.get(indicatorCode);
     const r = s.regionIndex.get(regionCode);
-    const cube = ind && s.cubes.get(`${ind.code}|${ind.sex}`);
+    const cube = ind && indicatorCube(s, ind);
     if (!cube || r === undefined || year < s.y0 || year >= s.y0 + s.nYears) return null;
     return cellOf(s, cube, r, year - s.y0);
   }

@@ -1,4 +1,5 @@
 import type { CellValue, DatasetIndicator } from './evaluation-dataset.js';
+import { reconcileRollUp } from './reconcile-roll-up.js';
 
 /**
  * One indicator × sex over every region and year as flat arrays (region-major: region r, year index y at
@@ -94,6 +95,11 @@ export function rollUpCell(
     cube.rolledDen[at] = den;
     cube.rolled[at] = den === 0 ? NaN : (num / den) * rule.multiplier;
   }
+  useReportedOrRolled(cube, at);
+}
+
+/** Sets the used value of one cell: the reported value where there is one, else the roll-up. */
+export function useReportedOrRolled(cube: Cube, at: number): void {
   cube.used[at] = Number.isNaN(cube.reported[at] as number)
     ? (cube.rolled[at] as number)
     : (cube.reported[at] as number);
@@ -111,16 +117,9 @@ export function cellValue(
   const at = r * years + y;
   const reported = Number.isNaN(cube.reported[at] as number) ? null : (cube.reported[at] as number);
   const rolledUp = Number.isNaN(cube.rolled[at] as number) ? null : (cube.rolled[at] as number);
-  const difference = reported !== null && rolledUp !== null ? reported - rolledUp : null;
   return {
     year: y0 + y,
-    value: reported ?? rolledUp,
-    source: reported !== null ? 'reported' : rolledUp !== null ? 'rolled_up' : null,
-    reported,
-    rolledUp,
-    difference,
-    relativeDifference:
-      difference !== null && rolledUp !== 0 ? difference / Math.abs(rolledUp as number) : null,
+    ...reconcileRollUp(reported, rolledUp),
     contributed: cube.contributed[at] as number,
     expected,
   };

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { HalfskyError } from '../domain/errors.js';
 import type { ObservationSource } from '../domain/observations/observation.js';
 import { allowedInClosedRound, type CellAction } from '../domain/rounds/cell-transition.js';
@@ -14,6 +14,7 @@ import {
   type StoredWarning,
 } from './round-cell-repository.js';
 import { applyInTransaction, ConflictRollback } from './round-cell-writes.js';
+import { lockRound } from './round-lock.js';
 import { prepared } from './round-statements.js';
 import type { Database } from './tables.js';
 
@@ -104,11 +105,10 @@ export async function changeRoundCells(
   plan: Plan,
   options: ChangeOptions,
 ): Promise<ChangeOutcome> {
-  const sqlite = sqliteHandle(db) !== null;
-  if (sqlite && 'near' in filter) return queueChange(db, { round, filter, plan, options });
+  if (sqliteHandle(db) && 'near' in filter) return queueChange(db, { round, filter, plan, options });
   try {
     return await db.transaction().execute(async (trx) => {
-      if (!sqlite) await sql`select pg_advisory_xact_lock(hashtext(${round.id}))`.execute(trx);
+      await lockRound(trx, round.id);
       return runChange(db, trx, { round, filter, plan, options });
     });
   } catch (error) {

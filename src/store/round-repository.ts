@@ -1,8 +1,8 @@
-import { PostgresAdapter, sql } from 'kysely';
 import type { OwedCell, CellState, Round, RoundStatus, RoundStatusChange } from '../domain/rounds/round.js';
 import { sqliteHandle, type HalfskyDatabase } from './create-database.js';
 import { prepared } from './round-statements.js';
 import { inChunks } from './in-chunks.js';
+import { lockRound } from './round-lock.js';
 import { idMaker } from './round-row-ids.js';
 import type { RoundCellRow } from './round-tables.js';
 import type { Database } from './tables.js';
@@ -98,8 +98,8 @@ export async function listRounds(db: HalfskyDatabase): Promise<Round[]> {
 }
 
 /**
- * Closes or reopens a round, in one transaction with the record of the change (who, when, why): on
- * PostgreSQL under the round's advisory lock, which every change of its cells takes too, so no save runs
+ * Closes or reopens a round, in one transaction with the record of the change (who, when, why), under the
+ * round's lock (lockRound), which every change of its cells takes too, so no save runs
  * half before and half after. Returns false, changing nothing, when the round already has that status.
  */
 export async function changeRoundStatus(
@@ -109,8 +109,7 @@ export async function changeRoundStatus(
 ): Promise<boolean> {
   const at = change.at.toISOString();
   return db.transaction().execute(async (trx) => {
-    if (trx.getExecutor().adapter instanceof PostgresAdapter)
-      await sql`select pg_advisory_xact_lock(hashtext(${id}))`.execute(trx);
+    await lockRound(trx, id);
     const current = await trx.selectFrom('rounds').select('status').where('id', '=', id).executeTakeFirst();
     if (!current || current.status === change.status) return false;
     const closing = change.status === 'closed';

@@ -1,4 +1,4 @@
-import { launchBrowser } from '../test/e2e/support/browser.js';
+import { apiSignIn, launchBrowser } from '../test/e2e/support/browser.js';
 import { startWebServer } from '../test/e2e/support/web-server.js';
 import type { BenchResult } from './median-ms.js';
 
@@ -17,10 +17,7 @@ async function overviewInteractive(): Promise<BenchResult> {
     let targets = 0;
     const once = async (): Promise<number> => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-      const login = await context.request.post(`${server.url}/api/auth/login`, {
-        data: { username: 'lead', password: server.password },
-      });
-      if (!login.ok()) throw new Error(`login: ${login.status()}`);
+      await apiSignIn(context, server.url, 'lead', server.password);
       const page = await context.newPage();
       const log: string[] = [];
       let start = 0;

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, signIn } from '../test/e2e/support/browser.js';
+import { apiSignIn, launchBrowser, signIn } from '../test/e2e/support/browser.js';
 import { SMALL_PLAN_TEXT } from '../test/support/plan-texts.js';
 import { startWebServer } from '../test/e2e/support/web-server.js';
 
@@ -93,10 +93,7 @@ const shots: Shot[] = [
 /** A few 2025 values saved and submitted by the reporter, so that the review queue has something in it. */
 async function submitSomeValues(url: string, password: string): Promise<void> {
   const context = await browser.newContext();
-  const login = await context.request.post(`${url}/api/auth/login`, {
-    data: { username: 'reporter', password },
-  });
-  const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+  const headers = await apiSignIn(context, url, 'reporter', password);
   const { rounds } = (await (await context.request.get(`${url}/api/rounds`)).json()) as {
     rounds: { id: string }[];
   };
@@ -138,10 +135,7 @@ async function submitSomeValues(url: string, password: string): Promise<void> {
 /** The plan owner publishes 安庆's 2024 results through the API, so that /public has a year to show. */
 async function publishYear(url: string, password: string): Promise<void> {
   const context = await browser.newContext();
-  const login = await context.request.post(`${url}/api/auth/login`, {
-    data: { username: 'owner', password },
-  });
-  const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+  const headers = await apiSignIn(context, url, 'owner', password);
   const published = await context.request.put(`${url}/api/plans/anqing/publications/2024`, {
     headers,
     data: {},

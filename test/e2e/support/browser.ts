@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, without background traffic. */
 export function launchBrowser(): Promise<Browser> {
@@ -18,6 +18,21 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
   await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * Signs a browser context in through the API (no page needed) and answers the header that carries the CSRF
+ * token its writes need.
+ */
+export async function apiSignIn(
+  context: BrowserContext,
+  url: string,
+  username: string,
+  password: string,
+): Promise<{ 'x-csrf-token': string }> {
+  const login = await context.request.post(`${url}/api/auth/login`, { data: { username, password } });
+  if (!login.ok()) throw new Error(`login: ${login.status()}`);
+  return { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, seriousViolations, signIn, unreachableControls } from './support/browser.js';
+import { launchBrowser, seriousViolations, signedInPage, unreachableControls } from './support/browser.js';
 import { OUTSIDER, startWebServer, type WebServer } from './support/web-server.js';
 
 /**
@@ -26,12 +26,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function as(username: string, password?: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error (${username}):`, error.message));
-  await signIn(page, server.url, username, password ?? server.password);
-  return { context, page };
+function as(username: string, password?: string): Promise<{ context: BrowserContext; page: Page }> {
+  return signedInPage(browser, server.url, username, password ?? server.password);
 }
 
 async function expectAccessible(page: Page): Promise<void> {

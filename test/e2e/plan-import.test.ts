@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_PLAN_TEXT } from '../support/plan-texts.js';
-import { launchBrowser, seriousViolations, signIn } from './support/browser.js';
+import { launchBrowser, seriousViolations, signedInPage } from './support/browser.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
 
 /**
@@ -25,10 +25,7 @@ afterAll(async () => {
 
 describe('plan import in the browser', () => {
   it('a plan document imported through the UI appears in the plan browser', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await signIn(page, server.url, 'owner', server.password);
+    const { context, page } = await signedInPage(browser, server.url, 'owner', server.password);
     // A county of the owner's city: inside the scope, and no demo plan of its own.
     const county = server.users.find((u) => u.role === 'county_office')!.region;
     const region = await (await page.request.get(`${server.url}/api/regions/${county}`)).json();

@@ -20,6 +20,20 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByTestId('current-user').waitFor();
 }
 
+/** A fresh laptop-sized browser context signed in through the form; the page's errors go to the log. */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  username: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error (${username}):`, error.message));
+  await signIn(page, url, username, password);
+  return { context, page };
+}
+
 /**
  * Signs a browser context in through the API (no page needed) and answers the header that carries the CSRF
  * token its writes need.

@@ -1,4 +1,5 @@
 import { findRound } from '../../store/round-repository.js';
+import type { AlertCandidate } from '../../domain/evaluation/alert-rules.js';
 import { EvaluationEngine } from '../../domain/evaluation/evaluation-engine.js';
 import { HalfskyError } from '../../domain/errors.js';
 import type { Plan } from '../../domain/plan.js';
@@ -192,14 +193,12 @@ async function catchUp(
     for (const t of engine.targetList()) if (t.indicatorCode === change.indicatorCode) targets.add(t.key);
   }
   if (targets.size > 0) {
-    const indicatorOf = new Map(dataset.targets.map((t) => [t.key, t.indicatorCode]));
-    await syncAlerts(
+    await storeAlerts(
       db,
+      dataset,
       { planId: plan.id, year: engine.year, regionCodes: [...regions], targetKeys: [...targets] },
-      engine
-        .alertsOf(targets, regions)
-        .map((a) => ({ ...a, indicatorCode: indicatorOf.get(a.targetKey) ?? null })),
-      context.now?.(),
+      engine.alertsOf(targets, regions),
+      context,
     );
   }
   return { ...cached, dataVersion: to.version };
@@ -240,13 +239,7 @@ async function build(
     const code = planRegionCode(tree, other);
     if (code !== null && code !== regionCode && inTree.has(code)) ownPlans.set(code, other.id);
   }
-  const indicatorOf = new Map(dataset.targets.map((t) => [t.key, t.indicatorCode]));
-  await syncAlerts(
-    db,
-    { planId, year, regionCodes: [...inTree] },
-    engine.alerts().map((a) => ({ ...a, indicatorCode: indicatorOf.get(a.targetKey) ?? null })),
-    context.now?.(),
-  );
+  await storeAlerts(db, dataset, { planId, year, regionCodes: [...inTree] }, engine.alerts(), context);
   return {
     plan,
     regionCode,
@@ -256,4 +249,21 @@ async function build(
     dataVersion: state.version,
     dueAfter: dataDue ? null : (round?.deadline ?? null),
   };
+}
+
+/** Reconciles the plan's stored alerts in `scope` with these candidates (`syncAlerts`), each with its target's indicator. */
+async function storeAlerts(
+  db: HalfskyDatabase,
+  dataset: PlanDataset,
+  scope: Parameters<typeof syncAlerts>[1],
+  alerts: readonly AlertCandidate[],
+  context: EvaluationContext,
+): Promise<void> {
+  const indicatorOf = new Map(dataset.targets.map((t) => [t.key, t.indicatorCode]));
+  await syncAlerts(
+    db,
+    scope,
+    alerts.map((a) => ({ ...a, indicatorCode: indicatorOf.get(a.targetKey) ?? null })),
+    context.now?.(),
+  );
 }

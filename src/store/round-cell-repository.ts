@@ -1,6 +1,17 @@
 import type { Transaction } from 'kysely';
-import type { ObservationSource, Sex, UrbanRural } from '../domain/observations/observation.js';
-import type { CellKey, CellState, OwedCell, Round } from '../domain/rounds/round.js';
+import {
+  observationKey,
+  type ObservationSource,
+  type Sex,
+  type UrbanRural,
+} from '../domain/observations/observation.js';
+import {
+  cellKeyString,
+  type CellKey,
+  type CellState,
+  type OwedCell,
+  type Round,
+} from '../domain/rounds/round.js';
 import { sqliteHandle, type HalfskyDatabase, type SqliteHandle } from './create-database.js';
 import { prepared } from './round-statements.js';
 import type { Database } from './tables.js';
@@ -64,8 +75,8 @@ export async function listRoundCells(
   return rows.map(toStoredCell);
 }
 /**
- * The observation keys (indicator, region, year, breakdown) held by a round cell that is submitted or
- * approved: values under review or locked, which only the round workflow may change.
+ * The observation keys (observationKey) held by a round cell that is submitted or approved: values under
+ * review or locked, which only the round workflow may change.
  */
 export async function lockedRoundKeys(
   db: HalfskyDatabase,
@@ -83,7 +94,16 @@ export async function lockedRoundKeys(
     .where('r.year', 'in', [...new Set(keys.map((k) => k.year))])
     .execute();
   for (const r of rows)
-    locked.add([r.indicator_code, r.region_code, Number(r.year), r.sex, r.urban_rural, r.age].join('|'));
+    locked.add(
+      observationKey({
+        indicatorCode: r.indicator_code,
+        regionCode: r.region_code,
+        year: Number(r.year),
+        sex: r.sex as Sex,
+        urbanRural: r.urban_rural as UrbanRural,
+        age: r.age,
+      }),
+    );
   return locked;
 }
 
@@ -243,7 +263,7 @@ export async function listCellsNear(
   const seen = new Set<string>();
   for (const k of near.keys) {
     const inRoundRegion = k.regionCode === near.roundRegionCode;
-    const group = [k.indicatorCode, k.regionCode, k.sex, k.urbanRural, k.age].join('|');
+    const group = cellKeyString(k);
     if (seen.has(group)) continue;
     seen.add(group);
     const rows: CellQueryRow[] = raw

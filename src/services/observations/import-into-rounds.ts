@@ -135,29 +135,19 @@ export function importIntoRounds(
   after: (trx: ObservationTransaction) => Promise<void>;
 } {
   let met: RoundsOfImport = { errors: [], unchanged: new Set(), inRounds: [] };
-  let stored = new Map<string, number>();
+  let stored = new Map<string, Stored>();
   return {
     before: async (trx) => {
       // The rows left out as unchanged are not here: any locked value met now is an error.
       met = await roundsOfImport(trx, rows, tree, { allowUnchanged: false });
       if (met.errors.length > 0) throw new RoundLockedRollback(met.errors);
-      if (met.inRounds.length === 0) return;
-      const written = met.inRounds.map((r) => r.observation);
-      stored = new Map(
-        (
-          await listObservations(trx, {
-            indicatorCodes: [...new Set(written.map((o) => o.indicatorCode))],
-            yearFrom: Math.min(...written.map((o) => o.year)),
-            yearTo: Math.max(...written.map((o) => o.year)),
-          })
-        ).map((o) => [observationKey(o), o.value]),
-      );
+      stored = await storedValues(trx, met.inRounds);
     },
     after: async (trx) => {
       const changes: ImportedValueChange[] = [];
       const approved: string[] = [];
       for (const { observation: o, cells } of met.inRounds) {
-        const oldValue = stored.get(observationKey(o)) ?? null;
+        const oldValue = stored.get(observationKey(o))?.value ?? null;
         const valueChanged = oldValue !== o.value;
         const base = { ...o, oldValue, newValue: o.value, reason: o.comment };
         if (cells.length === 0 && valueChanged) changes.push({ ...base, cell: null });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import type { AccessUser } from '../src/domain/access/access-user.js';
-import { INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
+import { findIndicator, INDICATOR_CATALOG } from '../src/domain/indicators/catalog.js';
 import { isCount, valueBounds } from '../src/domain/observations/value-bounds.js';
 import { deriveOwedCells } from '../src/domain/rounds/derive-owed-cells.js';
 import { buildRoundTemplate, type TemplateRow } from '../src/data-files/round-template.js';
@@ -185,6 +185,51 @@ interface Slot {
   n: number;
 }
 
+const REPORTER_PASSWORD = 'bench-password-1';
+
+/**
+ * The save benchmark's database in `dir`: the 安庆 plan's 2024 round and `CONNECTIONS` reporters of 卫健局;
+ * returns the department's cells whose bounds admit the values saved (45–49).
+ */
+async function saveBenchRound(dir: string): Promise<StoredRoundCell[]> {
+  const db = await openDatabase({ database: { kind: 'sqlite', file: join(dir, 'halfsky.sqlite') } });
+  const tree = loadRegionTree();
+  await importPlanFile(db, 'data/plans/anqing.txt', { maxBytes: 1 << 24, id: 'anqing' });
+  await openRound(db, SYSTEM, { planId: 'anqing', year: 2024, deadline: '2099-03-31' }, new Date());
+  const ctx = await loadRound(db, SYSTEM, 'anqing-2024');
+  const cells = (await listRoundCells(db, ctx.round, { departments: ['卫健局'] })).filter((c) => {
+    const b = valueBounds(findIndicator(c.indicatorCode)!);
+    return b === null || b.max === null || b.max >= 50;
+  });
+  if (cells.length < CONNECTIONS) throw new Error(`only ${cells.length} cells for ${CONNECTIONS} reporters`);
+  for (let i = 0; i < CONNECTIONS; i++)
+    await createUser(db, tree, {
+      username: `reporter${i}`,
+      password: REPORTER_PASSWORD,
+      role: 'reporter',
+      region: '340800',
+      departments: ['卫健局'],
+    });
+  await db.destroy();
+  return cells;
+}
+
+/** Each reporter logged in to the server at `address`, with its own cell: one slot per connection. */
+async function logInReporters(address: string, cells: readonly StoredRoundCell[]): Promise<Slot[]> {
+  const slots: Slot[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const login = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `reporter${i}`, password: REPORTER_PASSWORD }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    slots.push({ cookie, csrfToken, cell: cells[i]!, version: 0, n: 0 });
+  }
+  return slots;
+}
+
 /**
  * Saving one cell through the API under `CONNECTIONS` concurrent reporters (one session and one cell each,
  * sending the version its last save returned), with autocannon against a real server listening in its own
@@ -192,30 +237,7 @@ interface Slot {
  */
 async function roundSaveCellApi(pattern: 'paced' | 'brisk' | 'saturated' | 'spread'): Promise<BenchResult> {
   const { dir, drop } = tempDir();
-  const db = await openDatabase({ database: { kind: 'sqlite', file: join(dir, 'halfsky.sqlite') } });
-  const password = 'bench-password-1';
-  const tree = loadRegionTree();
-  await importPlanFile(db, 'data/plans/anqing.txt', { maxBytes: 1 << 24, id: 'anqing' });
-  await openRound(db, SYSTEM, { planId: 'anqing', year: 2024, deadline: '2099-03-31' }, new Date());
-  const ctx = await loadRound(db, SYSTEM, 'anqing-2024');
-  const cells = (await listRoundCells(db, ctx.round, { departments: ['卫健局'] })).filter((c) => {
-    const b = valueBounds(INDICATOR_CATALOG.find((i) => i.code === c.indicatorCode)!);
-    return b === null || b.max === null || b.max >= 50;
-  });
-  if (cells.length < CONNECTIONS) throw new Error(`only ${cells.length} cells for ${CONNECTIONS} reporters`);
-  const users = [];
-  for (let i = 0; i < CONNECTIONS; i++)
-    users.push(
-      await createUser(db, tree, {
-        username: `reporter${i}`,
-        password,
-        role: 'reporter',
-        region: '340800',
-        departments: ['卫健局'],
-      }),
-    );
-  await db.destroy();
-
+  const cells = await saveBenchRound(dir);
   const port = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number };
@@ -234,18 +256,7 @@ async function roundSaveCellApi(pattern: 'paced' | 'brisk' | 'saturated' | 'spre
       createInterface({ input: child.stdout! }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
     });
-    const slots: Slot[] = [];
-    for (let i = 0; i < CONNECTIONS; i++) {
-      const login = await fetch(`${address}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: `reporter${i}`, password }),
-      });
-      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      const { csrfToken } = (await login.json()) as { csrfToken: string };
-      const c = cells[i]!;
-      slots.push({ cookie, csrfToken, cell: c, version: 0, n: 0 });
-    }
+    const slots = await logInReporters(address, cells);
     /** The server's own account of the run: CPU time and each request's time inside the server. */
     const server = (message: 'start' | 'stop') =>
       new Promise<{ cpuMicros: number; durations: number[] }>((resolve) => {

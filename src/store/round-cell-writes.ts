@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ObservationStatus } from '../domain/observations/observation.js';
 import type { CellKey, CellState, Round } from '../domain/rounds/round.js';
-import { sqliteHandle, type HalfskyDatabase } from './create-database.js';
+import { sqliteHandle, type HalfskyDatabase, type SqliteHandle } from './create-database.js';
 import { inChunks } from './in-chunks.js';
 import {
   SQLITE_INSERT_OR_IGNORE,
@@ -49,7 +49,21 @@ export async function applyInTransaction(
   changes: readonly CellChange[],
   options: ChangeOptions,
 ): Promise<Map<string, number>> {
-  const at = options.now.toISOString();
+  const conflicts = conflictsOf(round, stored, changes);
+  if (conflicts.length > 0) throw new ConflictRollback(conflicts);
+  const rows = plannedRows(round, stored, changes, options);
+  const raw = sqliteHandle(db);
+  if (raw) await writeSqlite(raw, round, rows, options);
+  else await writePostgres(trx, round, rows, options);
+  return rows.versions;
+}
+
+/** The changes whose cell moved since the writer read it: another state, or (when checked) value version. */
+function conflictsOf(
+  round: Pick<Round, 'id'>,
+  stored: ReadonlyMap<string, StoredRoundCell>,
+  changes: readonly CellChange[],
+): ChangeConflict[] {
   const conflicts: ChangeConflict[] = [];
   for (const change of changes) {
     const cell = stored.get(change.cellId);
@@ -65,8 +79,27 @@ export async function applyInTransaction(
         actualState: cell.state,
       });
   }
-  if (conflicts.length > 0) throw new ConflictRollback(conflicts);
+  return conflicts;
+}
 
+/** What a batch of changes writes, row by row, and each changed cell's value version after it. */
+interface PlannedRows {
+  at: string;
+  observationRows: ObservationRow[];
+  /** Stored values that keep their value and take the status of their cell's new state. */
+  statusChanges: Map<ObservationStatus, CellKey[]>;
+  cellRows: RoundCellRow[];
+  history: ObservationHistoryRow[];
+  versions: Map<string, number>;
+}
+
+function plannedRows(
+  round: Pick<Round, 'id' | 'year'>,
+  stored: ReadonlyMap<string, StoredRoundCell>,
+  changes: readonly CellChange[],
+  options: ChangeOptions,
+): PlannedRows {
+  const at = options.now.toISOString();
   const nextId = idMaker();
   const observationRows: ObservationRow[] = [];
   const statusChanges = new Map<ObservationStatus, CellKey[]>();
@@ -160,42 +193,57 @@ export async function applyInTransaction(
       at,
     });
   }
+  return { at, observationRows, statusChanges, cellRows, history, versions };
+}
 
-  const raw = sqliteHandle(db);
-  if (raw) {
-    // SQLite: prepared statements run row by row inside the transaction (the same connection), several
-    // times faster than building multi-row statements for a 100,000-cell upload.
-    // A bulk write touches several indexes of three tables: give this connection's page cache room for them
-    // (64 MB instead of SQLite's 2 MB default; a cache size, nothing durable).
-    if (changes.length > 10_000) raw.pragma('cache_size = -65536');
-    const statements = {
-      insert: prepared(raw, SQLITE_INSERT_OR_IGNORE),
-      update: prepared(raw, SQLITE_UPDATE),
-    };
-    let done = 0;
-    for (const r of observationRows) {
-      writeSqliteObservation(
-        statements,
-        UPSERT_COLUMNS.map((c) => r[c]),
-      );
-      if (++done % CHUNK === 0) await options.afterChunk?.(done);
-    }
-    if (done % CHUNK !== 0) await options.afterChunk?.(done);
-    const status = prepared(
-      raw,
-      'update observations set status = ?, updated_at = ?, version = version + 1 where indicator_code = ? and region_code = ? and year = ? and sex = ? and urban_rural = ? and age = ?',
+/**
+ * SQLite: prepared statements run row by row inside the transaction (the same connection), several times
+ * faster than building multi-row statements for a 100,000-cell upload.
+ */
+async function writeSqlite(
+  raw: SqliteHandle,
+  round: Pick<Round, 'year'>,
+  { at, observationRows, statusChanges, cellRows, history }: PlannedRows,
+  options: ChangeOptions,
+): Promise<void> {
+  // A bulk write touches several indexes of three tables: give this connection's page cache room for them
+  // (64 MB instead of SQLite's 2 MB default; a cache size, nothing durable).
+  if (cellRows.length > 10_000) raw.pragma('cache_size = -65536');
+  const statements = {
+    insert: prepared(raw, SQLITE_INSERT_OR_IGNORE),
+    update: prepared(raw, SQLITE_UPDATE),
+  };
+  let done = 0;
+  for (const r of observationRows) {
+    writeSqliteObservation(
+      statements,
+      UPSERT_COLUMNS.map((c) => r[c]),
     );
-    for (const [s, keys] of statusChanges)
-      for (const k of keys)
-        status.run([s, at, k.indicatorCode, k.regionCode, round.year, k.sex, k.urbanRural, k.age]);
-    const update = prepared(
-      raw,
-      `update round_cells set ${CELL_UPDATE_COLUMNS.map((c) => `${c} = ?`).join(', ')} where id = ?`,
-    );
-    for (const r of cellRows) update.run([...CELL_UPDATE_COLUMNS.map((c) => r[c]), r.id]);
-    insertHistorySqlite(raw, history);
-    return versions;
+    if (++done % CHUNK === 0) await options.afterChunk?.(done);
   }
+  if (done % CHUNK !== 0) await options.afterChunk?.(done);
+  const status = prepared(
+    raw,
+    'update observations set status = ?, updated_at = ?, version = version + 1 where indicator_code = ? and region_code = ? and year = ? and sex = ? and urban_rural = ? and age = ?',
+  );
+  for (const [s, keys] of statusChanges)
+    for (const k of keys)
+      status.run([s, at, k.indicatorCode, k.regionCode, round.year, k.sex, k.urbanRural, k.age]);
+  const update = prepared(
+    raw,
+    `update round_cells set ${CELL_UPDATE_COLUMNS.map((c) => `${c} = ?`).join(', ')} where id = ?`,
+  );
+  for (const r of cellRows) update.run([...CELL_UPDATE_COLUMNS.map((c) => r[c]), r.id]);
+  insertHistorySqlite(raw, history);
+}
+
+/** PostgreSQL: multi-row statements of 1,000 in the transaction. */
+async function writePostgres(
+  trx: Transaction<Database>,
+  round: Pick<Round, 'year'>,
+  { at, observationRows, statusChanges, cellRows, history }: PlannedRows,
+  options: ChangeOptions,
+): Promise<void> {
   let done = 0;
   await inChunks(
     observationRows,
@@ -264,7 +312,6 @@ export async function applyInTransaction(
     CHUNK,
   );
   await insertHistory(trx, history);
-  return versions;
 }
 
 const CELL_UPDATE_COLUMNS = [

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/load-config.js';
+import { acceptRawFiles, refuseOversizedUpload } from '../raw-upload.js';
 import { HalfskyError } from '../../domain/errors.js';
 import type { PlanLinks } from '../../domain/indicators/link-targets.js';
 import type { Plan } from '../../domain/plan.js';
@@ -107,37 +108,13 @@ export function planImportRoutes(app: FastifyInstance, config: Config, deps: Res
 
   // The upload takes the raw file as the body; its parser lives in a child scope so it touches no other route.
   void app.register(async (scope) => {
-    scope.addContentTypeParser(
-      DOCUMENT_TYPES,
-      { parseAs: 'buffer', bodyLimit: config.maxUploadBytes },
-      (_request, body, done) => done(null, body),
-    );
+    acceptRawFiles(scope, DOCUMENT_TYPES, config);
     scope.post<{ Querystring: Static<typeof ParseQuery> }>(
       '/api/plans/parse',
       {
         config: { access: 'plan:import' },
         bodyLimit: config.maxUploadBytes,
-        onRequest: async (request) => {
-          const length = Number(request.headers['content-length'] ?? 0);
-          if (length > config.maxUploadBytes)
-            throw new HalfskyError(
-              'FILE_TOO_LARGE',
-              {
-                path: 'upload',
-                sizeMb: Math.round((length / 1048576) * 10) / 10,
-                maxMb: config.maxUploadMb,
-              },
-              {
-                fields: [
-                  {
-                    field: 'file',
-                    zh: `上限 ${config.maxUploadMb} MB`,
-                    en: `limit ${config.maxUploadMb} MB`,
-                  },
-                ],
-              },
-            );
-        },
+        onRequest: refuseOversizedUpload(config, 'file'),
         schema: {
           tags: TAGS,
           summary: '解析上传的规划文件（不保存）/ parse an uploaded plan document; stores nothing',

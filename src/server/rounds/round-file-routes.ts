@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config/load-config.js';
-import { HalfskyError } from '../../domain/errors.js';
+import { acceptRawFiles, refuseOversizedUpload } from '../raw-upload.js';
 import { roundTemplateFile } from '../../services/rounds/round-template-file.js';
 import { uploadRoundFile } from '../../services/rounds/upload-round-file.js';
 import type { ResolvedDeps } from '../app-deps.js';
@@ -41,11 +41,7 @@ export function roundFileRoutes(app: FastifyInstance, config: Config, deps: Reso
 
   // Uploads take the raw file as the body; their parser lives in a child scope so it touches no other route.
   void app.register(async (scope) => {
-    scope.addContentTypeParser(
-      UPLOAD_TYPES,
-      { parseAs: 'buffer', bodyLimit: config.maxUploadBytes },
-      (_request, body, done) => done(null, body),
-    );
+    acceptRawFiles(scope, UPLOAD_TYPES, config);
     roundRoute<{ Params: Static<typeof IdParams>; Querystring: Static<typeof UploadQuery> }>(
       scope,
       deps,
@@ -54,15 +50,7 @@ export function roundFileRoutes(app: FastifyInstance, config: Config, deps: Reso
         url: '/api/rounds/:id/upload',
         access: 'observation:write',
         bodyLimit: config.maxUploadBytes,
-        onRequest: async (request) => {
-          const length = Number(request.headers['content-length'] ?? 0);
-          if (length > config.maxUploadBytes)
-            throw new HalfskyError('FILE_TOO_LARGE', {
-              path: 'upload',
-              sizeMb: Math.round((length / 1048576) * 10) / 10,
-              maxMb: config.maxUploadMb,
-            });
-        },
+        onRequest: refuseOversizedUpload(config),
         schema: {
           summary:
             '上传填好的模板（.xlsx）或 CSV：全部成功或全部不保存 / upload a filled-in template or CSV, all or nothing',

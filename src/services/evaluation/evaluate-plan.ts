@@ -24,7 +24,15 @@ export async function evaluatePlan(
   input: EvaluatePlanInput,
   context: EvaluationContext = {},
 ): Promise<PlanEvaluation> {
-  const built = await planEngine(db, input.planId, input.year, context);
+  return evaluationOf(db, await planEngine(db, input.planId, input.year, context), input);
+}
+
+/** The evaluation of an engine already built (or caught up) for the input's plan and year. */
+export async function evaluationOf(
+  db: HalfskyDatabase,
+  built: PlanEngine,
+  input: EvaluatePlanInput,
+): Promise<PlanEvaluation> {
   const { engine, plan } = built;
   const codes = engine.regionCodes();
   if (input.regionCode != null && !codes.includes(input.regionCode))

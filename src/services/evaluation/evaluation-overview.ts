@@ -5,7 +5,7 @@ import { PROGRESS_STATUSES, type ProgressStatus } from '../../domain/evaluation/
 import { findIndicator } from '../../domain/indicators/catalog.js';
 import type { HalfskyDatabase } from '../../store/create-database.js';
 import { approvedDataFacts } from '../../store/approved-data-facts.js';
-import { evaluatePlan } from './evaluate-plan.js';
+import { evaluationOf } from './evaluate-plan.js';
 import type { EvaluationOverview, OverviewTarget, PlanEvaluation } from './evaluation-types.js';
 import { planEngine, type EvaluationContext, type PlanEngine } from './plan-engine.js';
 
@@ -19,7 +19,9 @@ export async function evaluationOverview(
   input: { planId: string; year: number },
   context: EvaluationContext = {},
 ): Promise<EvaluationOverview> {
-  const evaluation = await evaluatePlan(db, input, context);
+  // One engine for the whole answer (a change between two reads would mix two data versions).
+  const built = await planEngine(db, input.planId, input.year, context);
+  const evaluation = await evaluationOf(db, built, input);
   const zero = () =>
     Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
   const plan = zero();
@@ -44,8 +46,6 @@ export async function evaluationOverview(
     byRule[a.rule]++;
   }
   const planRegion = evaluation.regions.find((r) => r.isPlanRegion);
-  // The engine evaluatePlan has just used (cached for this data version).
-  const built = await planEngine(db, input.planId, input.year, context);
   const { simulated } = await approvedDataFacts(db, {
     regionCodes: evaluation.regions.map((r) => r.regionCode),
     yearTo: input.year,

@@ -185,13 +185,20 @@ async function catchUp(
   if (changes === null) return build(db, plan.id, engine.year, to, context);
   count(db, 'catchUps');
   const regions = new Set<string>();
-  const targets = new Set<string>();
+  const changedIndicators = new Set<string>();
   for (const change of changes) {
     const touched = engine.update(change);
     if (touched.length === 0) continue;
     for (const code of touched) regions.add(code);
-    for (const t of engine.targetList()) if (t.indicatorCode === change.indicatorCode) targets.add(t.key);
+    changedIndicators.add(change.indicatorCode);
   }
+  // The targets on a changed indicator: one pass over the targets, not one per change.
+  const targets = new Set(
+    engine
+      .targetList()
+      .filter((t) => changedIndicators.has(t.indicatorCode))
+      .map((t) => t.key),
+  );
   if (targets.size > 0) {
     await storeAlerts(
       db,
